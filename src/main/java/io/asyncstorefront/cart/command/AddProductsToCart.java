@@ -1,0 +1,6 @@
+package io.asyncstorefront.cart.command;
+
+import java.util.List;
+
+public record AddProductsToCart(String cartMask, List<CartLine> items) implements CartCommand {
+}

@@ -1,0 +1,4 @@
+package io.asyncstorefront.cart.command;
+
+public record CartLine(String sku, int qty) {
+}

@@ -1,0 +1,4 @@
+package io.asyncstorefront.cart.command;
+
+public record CreateEmptyCart(String cartMask) implements CartCommand {
+}

@@ -1,0 +1,6 @@
+package io.asyncstorefront.cart.command;
+
+import java.util.List;
+
+public record RemoveProductsFromCart(String cartMask, List<String> skus) implements CartCommand {
+}

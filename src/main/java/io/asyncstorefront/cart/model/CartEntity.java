@@ -1,0 +1,72 @@
+package io.asyncstorefront.cart.model;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.asyncstorefront.customer.model.CustomerEntity;
+
+@Entity
+@Table(name = "cart")
+public class CartEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cart_seq")
+    @SequenceGenerator(name = "cart_seq", sequenceName = "cart_seq", allocationSize = 50)
+    public Long id;
+
+    /** The identifier that clients choose and use. */
+    @Column(nullable = false, unique = true, updatable = false)
+    public String mask;
+
+    /** The human-readable number, for example AA000000001. */
+    @Column(nullable = false, unique = true, updatable = false)
+    public String incrementId;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "customer_id")
+    public CustomerEntity customer;
+
+    @OneToMany(mappedBy = "cart", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    public List<CartItemEntity> items = new ArrayList<>();
+
+    @Column(nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public Optional<CartItemEntity> item(String sku) {
+        return items.stream().filter(item -> item.sku.equals(sku)).findFirst();
+    }
+
+    public void addItem(String sku, int qty) {
+        item(sku).ifPresentOrElse(item -> item.qty += qty, () -> {
+            CartItemEntity item = new CartItemEntity();
+            item.cart = this;
+            item.sku = sku;
+            item.qty = qty;
+            items.add(item);
+        });
+    }
+
+    public void touch() {
+        updatedAt = OffsetDateTime.now();
+    }
+}

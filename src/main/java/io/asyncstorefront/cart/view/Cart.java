@@ -1,0 +1,26 @@
+package io.asyncstorefront.cart.view;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.asyncstorefront.cart.model.CartEntity;
+
+@Description("A shopping cart.")
+public record Cart(
+        @NonNull @Description("The identifier the client chose when it created the cart.") String cartMask,
+        @NonNull @Name("increment_id") @JsonProperty("increment_id") @Description("The cart number, for example AA000000001.") String incrementId,
+        @NonNull List<@NonNull CartItem> items,
+        @Description("The email of the customer the cart is assigned to, if any.") String customerEmail) {
+
+    /** A snapshot of the cart; the items and the customer must be loaded. */
+    public static Cart of(CartEntity entity) {
+        return new Cart(entity.mask, entity.incrementId,
+                entity.items.stream().map(item -> new CartItem(item.sku, item.qty)).toList(),
+                entity.customer == null ? null : entity.customer.email);
+    }
+}

@@ -1,0 +1,80 @@
+package io.asyncstorefront.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.jboss.logging.Logger;
+
+/** An Apache ActiveMQ Artemis broker in this JVM, speaking AMQP 1.0 on loopback, with a persistent journal. */
+final class EmbeddedArtemisServer {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedArtemisServer.class);
+
+    private EmbeddedArtemisServer() {
+    }
+
+    static synchronized void ensureRunning(int port, Path directory, boolean fresh) {
+        if (Ports.isListening(port)) {
+            return;
+        }
+        try {
+            if (fresh) {
+                deleteRecursively(directory);
+            }
+            LOG.infof("Starting embedded Artemis (AMQP) on port %d, journal in %s", port, directory);
+            Configuration configuration = new ConfigurationImpl()
+                    .setName("embedded")
+                    .setPersistenceEnabled(true)
+                    .setJournalType(JournalType.NIO)
+                    .setJournalDirectory(directory.resolve("journal").toString())
+                    .setBindingsDirectory(directory.resolve("bindings").toString())
+                    .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
+                    .setPagingDirectory(directory.resolve("paging").toString())
+                    .setSecurityEnabled(false)
+                    .setJMXManagementEnabled(false)
+                    .setMaxDiskUsage(-1)
+                    .addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP")
+                    // Point-to-point by default, so that commands wait in a durable queue for the processor.
+                    .addAddressSetting("#", new AddressSettings()
+                            .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                            .setDefaultQueueRoutingType(RoutingType.ANYCAST)
+                            .setAutoCreateAddresses(true)
+                            .setAutoCreateQueues(true)
+                            .setAutoDeleteQueues(false)
+                            .setAutoDeleteAddresses(false));
+            EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    broker.stop();
+                } catch (Exception e) {
+                    LOG.warn("Could not stop the embedded Artemis", e);
+                }
+            }, "embedded-artemis-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded Artemis on port " + port, e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

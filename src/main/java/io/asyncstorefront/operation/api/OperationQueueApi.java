@@ -1,0 +1,39 @@
+package io.asyncstorefront.operation.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class OperationQueueApi {
+
+    private final OperationLedger ledger;
+    private final OperationsConfig config;
+
+    public OperationQueueApi(OperationLedger ledger, OperationsConfig config) {
+        this.ledger = ledger;
+        this.config = config;
+    }
+
+    @Query("queue")
+    @Description("The current state of each operation, in request order; null for an unknown identifier. "
+            + "At most operations.queue.max-identifiers (default 100) identifiers per query.")
+    public Uni<List<OperationStateInterface>> queue(
+            @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
+        int max = config.queue().maxIdentifiers();
+        if (operationIdentifiers.size() > max) {
+            return Uni.createFrom().failure(new InvalidInputException(
+                    "operationIdentifiers has " + operationIdentifiers.size() + " entries; the maximum is " + max));
+        }
+        return ledger.states(operationIdentifiers);
+    }
+}

@@ -1,0 +1,73 @@
+package io.asyncstorefront.operation.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+@ConfigMapping(prefix = "operations")
+public interface OperationsConfig {
+
+    /** How mutations run unless a mutation says otherwise. */
+    @WithDefault("async")
+    Mode mode();
+
+    /** Per-mutation settings, keyed by mutation name, for example operations.mutation."createEmptyCart".mode=sync. */
+    @WithName("mutation")
+    Map<String, MutationConfig> mutations();
+
+    Queue queue();
+
+    Relay relay();
+
+    Processing processing();
+
+    default Mode modeOf(String mutation) {
+        MutationConfig config = mutations().get(mutation);
+        return config == null ? mode() : config.mode().orElse(mode());
+    }
+
+    enum Mode {
+        /** Accept, answer OperationAccepted, apply later. */
+        ASYNC,
+        /** Accept and apply within the request, answer the final state. */
+        SYNC
+    }
+
+    interface MutationConfig {
+        Optional<Mode> mode();
+    }
+
+    interface Queue {
+        /** The most operation identifiers that one queue query may ask for. */
+        @WithDefault("100")
+        int maxIdentifiers();
+    }
+
+    interface Relay {
+        /** How long an accepted command may wait for the processor before the relay publishes it again. */
+        @WithDefault("10s")
+        Duration grace();
+
+        /** How often the relay looks for overdue commands. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** The most commands that one relay run republishes. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    interface Processing {
+        /** How long the accept path waits for the broker's acknowledgement; the relay covers a miss. */
+        @WithDefault("5s")
+        Duration publishTimeout();
+
+        /** After this many failures for reasons other than the command itself, the operation fails with a system error. */
+        @WithDefault("5")
+        int maxAttempts();
+    }
+}

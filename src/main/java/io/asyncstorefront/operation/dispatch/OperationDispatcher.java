@@ -1,0 +1,53 @@
+package io.asyncstorefront.operation.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.asyncstorefront.operation.command.Command;
+import io.asyncstorefront.operation.command.CommandHandler;
+import io.asyncstorefront.operation.command.CommandRegistry;
+import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.messaging.CommandPublisher;
+import io.asyncstorefront.operation.processing.OperationProcessor;
+import io.asyncstorefront.operation.state.OperationAccepted;
+import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The single entry of every mutation: records the command in the ledger, then either hands it to the broker (async) or
+ * applies it at once (sync). Both answer with an operation state, so clients work the same in either mode.
+ */
+@ApplicationScoped
+public class OperationDispatcher {
+
+    private final CommandRegistry registry;
+    private final OperationLedger ledger;
+    private final CommandPublisher publisher;
+    private final OperationProcessor processor;
+    private final OperationsConfig config;
+    private final ObjectMapper mapper;
+
+    public OperationDispatcher(CommandRegistry registry, OperationLedger ledger, CommandPublisher publisher,
+            OperationProcessor processor, OperationsConfig config, ObjectMapper mapper) {
+        this.registry = registry;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.processor = processor;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    public <C extends Command> Uni<OperationStateInterface> submit(C command) {
+        CommandHandler<C> handler = registry.handlerOf(command);
+        OperationsConfig.Mode mode = config.modeOf(handler.type());
+        return ledger.accept(handler.type(), command.aggregateKey(), mapper.valueToTree(command))
+                .chain(envelope -> switch (mode) {
+                    case ASYNC -> publisher.publish(envelope)
+                            .replaceWith(new OperationAccepted(envelope.operationId()));
+                    case SYNC -> processor.process(envelope.aggregateKey(), envelope.operationId())
+                            .chain(() -> ledger.state(envelope.operationId()));
+                });
+    }
+}

@@ -1,0 +1,40 @@
+package io.asyncstorefront.operation.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.asyncstorefront.operation.command.CommandHandler;
+import io.asyncstorefront.operation.command.CommandRegistry;
+import io.asyncstorefront.operation.state.OperationStateInterface;
+
+/** Writes final states to the ledger's JSON column and reads them back, custom states of the domain included. */
+@ApplicationScoped
+public class OperationStateCodec {
+
+    private final ObjectMapper mapper;
+
+    public OperationStateCodec(ObjectMapper mapper, CommandRegistry registry) {
+        this.mapper = mapper.copy();
+        for (CommandHandler<?> handler : registry.handlers()) {
+            handler.customStates().forEach(this.mapper::registerSubtypes);
+        }
+    }
+
+    public String write(OperationStateInterface state) {
+        try {
+            return mapper.writerFor(OperationStateInterface.class).writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + state.getClass().getName(), e);
+        }
+    }
+
+    public OperationStateInterface read(String json) {
+        try {
+            return mapper.readValue(json, OperationStateInterface.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read an operation state from the ledger", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.asyncstorefront.operation.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Publishes again the commands of operations that are still unfinished after their grace period: those whose publish
+ * was lost (a crash between commit and publish, a broker outage) and those whose processing failed.
+ */
+@ApplicationScoped
+public class OperationRelay {
+
+    private static final Logger LOG = Logger.getLogger(OperationRelay.class);
+
+    private final OperationLedger ledger;
+    private final CommandPublisher publisher;
+
+    public OperationRelay(OperationLedger ledger, CommandPublisher publisher) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+    }
+
+    @Scheduled(every = "${operations.relay.interval}", delayed = "${operations.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> republishOverdue() {
+        return ledger.claimOverdue()
+                .chain(envelopes -> {
+                    if (envelopes.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.infof("Republishing %d overdue commands", envelopes.size());
+                    return Uni.join().all(envelopes.stream().map(publisher::publish).toList())
+                            .andCollectFailures().replaceWithVoid();
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("The relay run failed and is retried at the next interval: %s", failure.toString());
+                    return null;
+                });
+    }
+}

@@ -1,0 +1,20 @@
+package io.asyncstorefront.operation.state;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("The command was recorded durably and waits to be applied.")
+public final class OperationAccepted implements OperationStateInterface {
+
+    private final String identifier;
+
+    public OperationAccepted(String identifier) {
+        this.identifier = identifier;
+    }
+
+    @NonNull
+    @Override
+    public String getIdentifier() {
+        return identifier;
+    }
+}

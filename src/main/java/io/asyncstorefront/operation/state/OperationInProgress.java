@@ -1,0 +1,20 @@
+package io.asyncstorefront.operation.state;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("The command is being applied.")
+public final class OperationInProgress implements OperationStateInterface {
+
+    private final String identifier;
+
+    public OperationInProgress(String identifier) {
+        this.identifier = identifier;
+    }
+
+    @NonNull
+    @Override
+    public String getIdentifier() {
+        return identifier;
+    }
+}
