@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -51,7 +52,9 @@ final class EmbeddedArtemisServer {
                             .setAutoCreateAddresses(true)
                             .setAutoCreateQueues(true)
                             .setAutoDeleteQueues(false)
-                            .setAutoDeleteAddresses(false));
+                            .setAutoDeleteAddresses(false)
+                            .setDeadLetterAddress(SimpleString.of("DLQ"))
+                            .setExpiryAddress(SimpleString.of("ExpiryQueue")));
             EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.asyncstorefront.catalog.repository.ProductRepository;
 import io.asyncstorefront.catalog.view.Product;
+import io.smallrye.graphql.api.Nullable;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -30,7 +31,7 @@ public class CatalogGraphQLApi {
     @Description("Products by SKU, ordered by SKU; without skus, the first 100 products. At most 100 SKUs.")
     @WithSession
     public Uni<@NonNull List<@NonNull Product>> products(
-            @Name("skus") @Size(max = MAX_PRODUCTS) List<@NonNull String> skus) {
+            @Name("skus") @Nullable @Size(max = MAX_PRODUCTS) List<@NonNull String> skus) {
         var found = skus == null ? products.findFirst(MAX_PRODUCTS) : products.findBySkus(skus);
         return found.map(entities -> entities.stream().map(Product::of).toList());
     }

@@ -1,0 +1,118 @@
+package io.asyncstorefront;
+
+import static io.asyncstorefront.support.GraphQLClient.execute;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.asyncstorefront.support.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Input that no operation may be recorded for: each gets a clear GraphQL error, and nothing is written. */
+@QuarkusTest
+class BadInputTest {
+
+    private static final String CREATE = """
+            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier } }
+            """;
+    private static final String ADD = """
+            mutation Add($cartMask: String!, $items: [CartItemInput!]!) {
+              addProductsToCart(cartMask: $cartMask, items: $items) { identifier }
+            }
+            """;
+    private static final String REMOVE = """
+            mutation Remove($cartMask: String!, $skus: [String!]!) {
+              removeProductsFromCart(cartMask: $cartMask, skus: $skus) { identifier }
+            }
+            """;
+    private static final String ASSIGN = """
+            mutation Assign($cartMask: String!, $email: String!) {
+              assignCustomerToCart(cartMask: $cartMask, email: $email) { identifier }
+            }
+            """;
+    private static final String QUEUE = """
+            query Queue($ids: [String!]!) { queue(operationIdentifiers: $ids) { identifier } }
+            """;
+
+    @Inject
+    Database database;
+
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("an empty cart mask", CREATE, Map.of("cartMask", ""), "cartMask must be 1 to 64 letters"),
+                Arguments.of("an oversized cart mask", CREATE, Map.of("cartMask", "m".repeat(65)), "cartMask must be 1 to 64"),
+                Arguments.of("a cart mask with spaces", CREATE, Map.of("cartMask", "my cart"), "cartMask must be 1 to 64"),
+                Arguments.of("a negative quantity", ADD, add(item("simple-product-1", -1)), "items[0].qty must be greater than 0"),
+                Arguments.of("a zero quantity", ADD, add(item("simple-product-1", 0)), "items[0].qty must be greater than 0"),
+                Arguments.of("an oversized quantity", ADD, add(item("simple-product-1", 10_001)), "qty must be less than or equal to 10000"),
+                Arguments.of("a quantity that is not a number", ADD, add(Map.of("sku", "simple-product-1", "qty", "one")), "qty"),
+                Arguments.of("a blank SKU", ADD, add(item(" ", 1)), "items[0].sku must not be blank"),
+                Arguments.of("an oversized SKU", ADD, add(item("s".repeat(65), 1)), "items[0].sku size must be between 0 and 64"),
+                Arguments.of("no items", ADD, Map.of("cartMask", "c", "items", List.of()), "items size must be between 1 and 100"),
+                Arguments.of("too many items", ADD, Map.of("cartMask", "c", "items", IntStream.range(0, 101)
+                        .mapToObj(i -> item("sku-" + i, 1)).toList()), "items size must be between 1 and 100"),
+                Arguments.of("a SKU twice", ADD, add(item("simple-product-1", 1), item("simple-product-1", 2)),
+                        "items[1]: the SKU simple-product-1 appears more than once"),
+                Arguments.of("a missing argument", "mutation { addProductsToCart(cartMask: \"c\") { identifier } }", Map.of(),
+                        "Missing field argument 'items'"),
+                Arguments.of("no SKUs to remove", REMOVE, Map.of("cartMask", "c", "skus", List.of()), "skus size must be between 1 and 100"),
+                Arguments.of("a SKU to remove twice", REMOVE, Map.of("cartMask", "c", "skus", List.of("a", "a")),
+                        "skus[1]: the SKU a appears more than once"),
+                Arguments.of("a malformed email", ASSIGN, Map.of("cartMask", "c", "email", "not-an-email"),
+                        "email must be a well-formed email address"),
+                Arguments.of("too many operation identifiers", QUEUE, Map.of("ids", IntStream.range(0, 101)
+                        .mapToObj(i -> "%040d".formatted(i)).toList()), "operationIdentifiers has 101 entries; the maximum is 100"),
+                Arguments.of("too many SKUs", "query P($skus: [String!]) { products(skus: $skus) { sku } }",
+                        Map.of("skus", IntStream.range(0, 101).mapToObj(i -> "sku-" + i).toList()), "skus size must be between 0 and 100"),
+                Arguments.of("an unknown mutation", "mutation { createFullCart(cartMask: \"c\") { identifier } }", Map.of(),
+                        "Field 'createFullCart' in type 'Mutation' is undefined"),
+                Arguments.of("a syntax error", "mutation { createEmptyCart(cartMask: ) { identifier } }", Map.of(),
+                        "Unparseable input document"));
+    }
+
+    @ParameterizedTest(name = "{0} is rejected")
+    @MethodSource("badRequests")
+    void aBadRequestGetsAClearGraphQLErrorAndWritesNothing(String description, String document, Map<String, ?> variables,
+            String expectedMessage) {
+        long operationsBefore = database.operations();
+
+        JsonPath answer = execute(document, variables);
+
+        List<Map<String, Object>> errors = answer.getList("errors");
+        assertThat(errors).as(answer.prettify()).isNotEmpty();
+        assertThat(errors.get(0).get("message").toString()).contains(expectedMessage).doesNotContain("Exception");
+        assertThat(answer.prettify()).doesNotContain("\tat ").doesNotContain("stackTrace");
+        assertThat(database.operations()).isEqualTo(operationsBefore);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonGetsAGraphQLErrorRatherThanAServerError() {
+        String body = given().contentType(ContentType.JSON).body("{\"query\": \"mutation {")
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .extract().asString();
+
+        assertThat(body).contains("Unparseable request").doesNotContain("\tat ");
+    }
+
+    private static Map<String, Object> add(Map<?, ?>... items) {
+        return Map.of("cartMask", "c", "items", List.of(items));
+    }
+
+    private static Map<String, Object> item(String sku, Object qty) {
+        return Map.of("sku", sku, "qty", qty);
+    }
+}

@@ -1,0 +1,158 @@
+package io.asyncstorefront.operation;
+
+import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
+import static io.asyncstorefront.support.GraphQLClient.awaitFinal;
+import static io.asyncstorefront.support.GraphQLClient.execute;
+import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
+import static io.asyncstorefront.support.GraphQLClient.newCartMask;
+import static io.asyncstorefront.support.GraphQLClient.queue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.asyncstorefront.cart.command.AddProductsToCart;
+import io.asyncstorefront.cart.command.CartLine;
+import io.asyncstorefront.operation.command.Command;
+import io.asyncstorefront.operation.command.CommandEnvelope;
+import io.asyncstorefront.operation.command.CommandRegistry;
+import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.messaging.CommandPublisher;
+import io.asyncstorefront.support.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/** Commands delivered twice, delivered late or not at all, and many commands on one cart at once. */
+@QuarkusTest
+class DeliveryTest {
+
+    private static final String ADD = """
+            mutation Add($cartMask: String!, $items: [CartItemInput!]!) {
+              addProductsToCart(cartMask: $cartMask, items: $items) { %s }
+            }
+            """.formatted(STATE_FIELDS);
+    private static final String UPDATE = """
+            mutation Update($cartMask: String!, $items: [CartItemInput!]!) {
+              updateCartItems(cartMask: $cartMask, items: $items) { identifier __typename }
+            }
+            """;
+    private static final String CART_ITEMS = """
+            query Cart($cartMask: String!) { cart(cartMask: $cartMask) { items { sku qty } } }
+            """;
+
+    @Inject
+    OperationLedger ledger;
+    @Inject
+    CommandPublisher publisher;
+    @Inject
+    CommandRegistry registry;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Database database;
+
+    private String cartMask;
+
+    @BeforeEach
+    void createCart() {
+        cartMask = newCartMask();
+        mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
+                Map.of("m", cartMask));
+    }
+
+    @Test
+    void aCommandDeliveredTwiceIsAppliedOnce() throws Throwable {
+        CommandEnvelope envelope = acceptWithoutPublishing(new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-1", 1))));
+
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope).chain(() -> publisher.publish(envelope)));
+        awaitFinal(accepted(envelope));
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope));
+        // The broker delivers in order: once this later operation is final, the third delivery was consumed too.
+        mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(Map.of("sku", "simple-product-2", "qty", 1))));
+
+        assertThat(execute(CART_ITEMS, Map.of("cartMask", cartMask)).getList("data.cart.items")).isEqualTo(List.of(
+                Map.of("sku", "simple-product-1", "qty", 1),
+                Map.of("sku", "simple-product-2", "qty", 1)));
+    }
+
+    @Test
+    void anOperationWhosePublishWasLostIsAppliedBeforeTheNextOperationOfItsCart() throws Throwable {
+        CommandEnvelope lost = acceptWithoutPublishing(new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-1", 1))));
+
+        Map<String, Object> next = mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items",
+                List.of(Map.of("sku", "simple-product-2", "qty", 1))));
+        Map<String, Object> first = queue(List.of(lost.operationId())).get(0);
+
+        assertThat(first).containsEntry("__typename", "CartSaveOperationCompleted");
+        assertThat(((Map<?, ?>) first.get("cart")).get("items")).isEqualTo(List.of(Map.of("sku", "simple-product-1", "qty", 1)));
+        assertThat(((Map<?, ?>) next.get("cart")).get("items")).isEqualTo(List.of(
+                Map.of("sku", "simple-product-1", "qty", 1),
+                Map.of("sku", "simple-product-2", "qty", 1)));
+    }
+
+    @Test
+    void theRelayPublishesAgainAnOperationWhosePublishWasLost() throws Throwable {
+        CommandEnvelope lost = acceptWithoutPublishing(new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-3", 2))));
+
+        Map<String, Object> state = awaitFinal(accepted(lost));
+
+        assertThat(state).containsEntry("__typename", "CartSaveOperationCompleted");
+    }
+
+    @Test
+    void aCommandOfAnUnknownTypeFailsWithASystemErrorReport() throws Throwable {
+        CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(
+                () -> ledger.accept("noSuchCommand", "Cart:" + cartMask, mapper.createObjectNode()));
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope));
+
+        Map<String, Object> state = awaitFinal(accepted(envelope));
+
+        assertThat(state.get("failures")).isEqualTo(List.of(Map.of("__typename", "SystemErrorReport",
+                "message", "Unknown command type noSuchCommand")));
+    }
+
+    @Test
+    void concurrentOperationsOnOneCartApplyInTheOrderTheyWereAccepted() throws Exception {
+        mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(Map.of("sku", "simple-product-1", "qty", 1))));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<String>> submitted = new ArrayList<>();
+        for (int qty = 1; qty <= 40; qty++) {
+            Map<String, Object> variables = Map.of("cartMask", cartMask, "items", List.of(Map.of("sku", "simple-product-1", "qty", qty)));
+            submitted.add(clients.submit(() -> execute(UPDATE, variables).getString("data.updateCartItems.identifier")));
+        }
+        List<String> identifiers = new ArrayList<>();
+        for (Future<String> identifier : submitted) {
+            identifiers.add(identifier.get());
+        }
+        clients.shutdown();
+        identifiers.forEach(identifier -> awaitFinal(Map.of("identifier", identifier, "__typename", "OperationAccepted")));
+
+        List<String> acceptanceOrder = database.inAcceptanceOrder(identifiers);
+        String last = acceptanceOrder.get(acceptanceOrder.size() - 1);
+        int lastQty = identifiers.indexOf(last) + 1;
+        assertThat(database.inFinishingOrder(identifiers)).isEqualTo(acceptanceOrder);
+        assertThat(execute(CART_ITEMS, Map.of("cartMask", cartMask)).getList("data.cart.items"))
+                .isEqualTo(List.of(Map.of("sku", "simple-product-1", "qty", lastQty)));
+    }
+
+    private <C extends Command> CommandEnvelope acceptWithoutPublishing(C command) throws Throwable {
+        String type = registry.handlerOf(command).type();
+        return VertxContextSupport.subscribeAndAwait(
+                () -> ledger.accept(type, command.aggregateKey(), mapper.valueToTree(command)));
+    }
+
+    private static Map<String, Object> accepted(CommandEnvelope envelope) {
+        return Map.of("identifier", envelope.operationId(), "__typename", "OperationAccepted");
+    }
+}

@@ -1,0 +1,58 @@
+package io.asyncstorefront.operation;
+
+import static io.asyncstorefront.support.GraphQLClient.newCartMask;
+import static io.asyncstorefront.support.GraphQLClient.queue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.asyncstorefront.cart.command.CreateEmptyCart;
+import io.asyncstorefront.operation.command.CommandEnvelope;
+import io.asyncstorefront.operation.command.CommandRegistry;
+import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.processing.OperationProcessor;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/** One operation through every state it can be in, as the queue query reports them. */
+@QuarkusTest
+class OperationLifecycleTest {
+
+    @Inject
+    OperationLedger ledger;
+    @Inject
+    OperationProcessor processor;
+    @Inject
+    CommandRegistry registry;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void anOperationMovesFromAcceptedThroughInProgressToCompletedAndStaysThere() throws Throwable {
+        String cartMask = newCartMask();
+        CreateEmptyCart command = new CreateEmptyCart(cartMask);
+        CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(() -> ledger.accept(
+                registry.handlerOf(command).type(), command.aggregateKey(), mapper.valueToTree(command)));
+        String id = envelope.operationId();
+
+        assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationAccepted"));
+
+        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(envelope.aggregateKey(), id));
+        assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationInProgress"));
+
+        VertxContextSupport.subscribeAndAwait(() -> processor.process(envelope.aggregateKey(), id));
+        Map<String, Object> completed = queue(List.of(id)).get(0);
+        assertThat(completed).containsEntry("__typename", "PersistOperationCompleted");
+
+        VertxContextSupport.subscribeAndAwait(() -> processor.process(envelope.aggregateKey(), id));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(envelope.aggregateKey(), id));
+        assertThat(queue(List.of(id)).get(0)).isEqualTo(completed);
+    }
+}

@@ -1,0 +1,52 @@
+package io.asyncstorefront.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Direct reads of the database, for assertions that nothing was written. */
+@ApplicationScoped
+public class Database {
+
+    private final Pool pool;
+
+    public Database(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** How many operations the ledger holds. */
+    public long operations() {
+        return single("select count(*) from operation").getLong(0);
+    }
+
+    /** How many carts exist. */
+    public long carts() {
+        return single("select count(*) from cart").getLong(0);
+    }
+
+    /** The given operations ordered by their place in their aggregate's order. */
+    public List<String> inAcceptanceOrder(List<String> identifiers) {
+        return ids("select id from operation where id = any($1) order by aggregate_sequence", identifiers);
+    }
+
+    /** The given operations ordered by when they were finished. */
+    public List<String> inFinishingOrder(List<String> identifiers) {
+        return ids("select id from operation where id = any($1) order by finished_at", identifiers);
+    }
+
+    private List<String> ids(String sql, List<String> identifiers) {
+        List<String> ids = new ArrayList<>();
+        pool.preparedQuery(sql).execute(Tuple.of(identifiers.toArray(String[]::new))).await().indefinitely()
+                .forEach(row -> ids.add(row.getString(0)));
+        return ids;
+    }
+
+    public Row single(String sql, Object... parameters) {
+        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().indefinitely().iterator().next();
+    }
+}
