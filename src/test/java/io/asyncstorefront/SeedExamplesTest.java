@@ -1,10 +1,10 @@
 package io.asyncstorefront;
 
+import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.awaitFinal;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
-import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -56,7 +56,8 @@ class CartMutationsTest {
 
     @Test
     void aShopperFillsAndChangesACart() {
-        mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1), item("simple-product-2", 2))));
+        mutateAndAwait(ADD,
+                Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1), item("simple-product-2", 2))));
         mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 2))));
         mutateAndAwait(UPDATE, Map.of("cartMask", cartMask, "items", List.of(item("simple-product-2", 5))));
         Map<String, Object> removed = mutateAndAwait(REMOVE, Map.of("cartMask", cartMask, "skus", List.of("simple-product-1")));
@@ -64,7 +65,8 @@ class CartMutationsTest {
 
         assertThat(removed).containsEntry("__typename", "CartSaveOperationCompleted");
         assertThat(cartOf(removed).get("items")).isEqualTo(List.of(item("simple-product-2", 5)));
-        assertThat(assigned.get("changedEntities")).isEqualTo(List.of(Map.of("type", "Cart", "identifiers", List.of(cartMask))));
+        assertThat(assigned.get("changedEntities"))
+                .isEqualTo(List.of(Map.of("type", "Cart", "identifiers", List.of(cartMask))));
         assertThat(execute(CART, Map.of("cartMask", cartMask)).getMap("data.cart"))
                 .containsEntry("cartMask", cartMask)
                 .containsEntry("customerEmail", "jane.doe@example.com")
@@ -122,7 +124,8 @@ class CartMutationsTest {
     void anOperationOnACartThatDoesNotExistFails() {
         String missing = newCartMask();
 
-        Map<String, Object> state = mutateAndAwait(ADD, Map.of("cartMask", missing, "items", List.of(item("simple-product-1", 1))));
+        Map<String, Object> state = mutateAndAwait(ADD,
+                Map.of("cartMask", missing, "items", List.of(item("simple-product-1", 1))));
 
         assertThat(state.get("failures")).isEqualTo(List.of(Map.of("__typename", "LogicalErrorReport",
                 "message", "No such entity with cartMask " + missing)));

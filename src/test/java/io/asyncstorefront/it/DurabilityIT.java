@@ -58,10 +58,12 @@ class DurabilityIT {
 
     @Test
     void theProductionPackageLeavesTheEmbeddedServersOut() throws Exception {
-        try (Stream<Path> libraries = Files.list(Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "lib", "main"))) {
+        try (Stream<Path> libraries = Files
+                .list(Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "lib", "main"))) {
             assertThat(libraries.map(path -> path.getFileName().toString()))
                     .isNotEmpty()
-                    .noneMatch(name -> name.startsWith("io.zonky.test") || name.startsWith("org.apache.activemq.artemis-server"));
+                    .noneMatch(
+                            name -> name.startsWith("io.zonky.test") || name.startsWith("org.apache.activemq.artemis-server"));
         }
     }
 
@@ -84,7 +86,8 @@ class DurabilityIT {
                 }
             }
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> Files.readString(firstLog).contains("Republishing " + operations.size() + " overdue commands"));
+                    .until(() -> Files.readString(firstLog)
+                            .contains("Republishing " + operations.size() + " overdue commands"));
             service.kill();
         }
         assertThat(countUnfinished()).isEqualTo(operations.size());

@@ -73,7 +73,8 @@ class DeliveryTest {
 
     @Test
     void aCommandDeliveredTwiceIsAppliedOnce() throws Throwable {
-        CommandEnvelope envelope = acceptWithoutPublishing(new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-1", 1))));
+        CommandEnvelope envelope = acceptWithoutPublishing(
+                new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-1", 1))));
 
         VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope).chain(() -> publisher.publish(envelope)));
         awaitFinal(accepted(envelope));
@@ -88,14 +89,16 @@ class DeliveryTest {
 
     @Test
     void anOperationWhosePublishWasLostIsAppliedBeforeTheNextOperationOfItsCart() throws Throwable {
-        CommandEnvelope lost = acceptWithoutPublishing(new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-1", 1))));
+        CommandEnvelope lost = acceptWithoutPublishing(
+                new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-1", 1))));
 
         Map<String, Object> next = mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items",
                 List.of(Map.of("sku", "simple-product-2", "qty", 1))));
         Map<String, Object> first = queue(List.of(lost.operationId())).get(0);
 
         assertThat(first).containsEntry("__typename", "CartSaveOperationCompleted");
-        assertThat(((Map<?, ?>) first.get("cart")).get("items")).isEqualTo(List.of(Map.of("sku", "simple-product-1", "qty", 1)));
+        assertThat(((Map<?, ?>) first.get("cart")).get("items"))
+                .isEqualTo(List.of(Map.of("sku", "simple-product-1", "qty", 1)));
         assertThat(((Map<?, ?>) next.get("cart")).get("items")).isEqualTo(List.of(
                 Map.of("sku", "simple-product-1", "qty", 1),
                 Map.of("sku", "simple-product-2", "qty", 1)));
@@ -103,7 +106,8 @@ class DeliveryTest {
 
     @Test
     void theRelayPublishesAgainAnOperationWhosePublishWasLost() throws Throwable {
-        CommandEnvelope lost = acceptWithoutPublishing(new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-3", 2))));
+        CommandEnvelope lost = acceptWithoutPublishing(
+                new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-3", 2))));
 
         Map<String, Object> state = awaitFinal(accepted(lost));
 
@@ -128,7 +132,8 @@ class DeliveryTest {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<String>> submitted = new ArrayList<>();
         for (int qty = 1; qty <= 40; qty++) {
-            Map<String, Object> variables = Map.of("cartMask", cartMask, "items", List.of(Map.of("sku", "simple-product-1", "qty", qty)));
+            Map<String, Object> variables = Map.of("cartMask", cartMask, "items",
+                    List.of(Map.of("sku", "simple-product-1", "qty", qty)));
             submitted.add(clients.submit(() -> execute(UPDATE, variables).getString("data.updateCartItems.identifier")));
         }
         List<String> identifiers = new ArrayList<>();

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.asyncstorefront.catalog.repository.ProductRepository;
 import io.asyncstorefront.catalog.view.Product;
-import io.smallrye.graphql.api.Nullable;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi

@@ -1,7 +1,5 @@
 package io.asyncstorefront.operation.processing;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;

@@ -1,0 +1,41 @@
+package io.asyncstorefront;
+
+import static io.asyncstorefront.support.GraphQLClient.execute;
+import static io.asyncstorefront.support.GraphQLClient.newCartMask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** One mutation switched to sync mode while the others stay async. */
+@QuarkusTest
+@TestProfile(MutationModeOverrideTest.CreateEmptyCartSync.class)
+class MutationModeOverrideTest {
+
+    public static class CreateEmptyCartSync implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("operations.mode", "async", "operations.mutation.\"createEmptyCart\".mode", "sync");
+        }
+    }
+
+    @Test
+    void theOverriddenMutationAnswersItsFinalStateAndTheOthersAnswerAccepted() {
+        String cartMask = newCartMask();
+
+        String created = execute("mutation C($m: String!) { createEmptyCart(cartMask: $m) { __typename } }",
+                Map.of("m", cartMask)).getString("data.createEmptyCart.__typename");
+        String assigned = execute("""
+                mutation A($m: String!) { assignCustomerToCart(cartMask: $m, email: "jane.doe@example.com") { __typename } }
+                """, Map.of("m", cartMask)).getString("data.assignCustomerToCart.__typename");
+
+        assertThat(created).isEqualTo("PersistOperationCompleted");
+        assertThat(assigned).isEqualTo("OperationAccepted");
+    }
+}

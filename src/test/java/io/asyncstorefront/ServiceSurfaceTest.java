@@ -1,0 +1,66 @@
+package io.asyncstorefront;
+
+import static io.asyncstorefront.support.GraphQLClient.execute;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The generated schema, health, the GraphQL UI and the limits that protect them. */
+@QuarkusTest
+class ServiceSurfaceTest {
+
+    @Test
+    void theSchemaGeneratedFromJavaTypesHasTheOperationTypesOfTheSeed() {
+        String schema = given().when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
+
+        assertThat(schema)
+                .contains("createEmptyCart(cartMask: String!): OperationStateInterface!")
+                .contains("queue(operationIdentifiers: [String!]!): [OperationStateInterface]")
+                .contains("interface OperationStateInterface {")
+                .contains("interface FailureReportInterface {")
+                .contains("interface PersistOperationInterface {")
+                .contains("type OperationAccepted implements OperationStateInterface")
+                .contains("type OperationInProgress implements OperationStateInterface")
+                .contains("type OperationCompleted implements OperationStateInterface")
+                .contains("type OperationFailed implements OperationStateInterface")
+                .contains("failures: [FailureReportInterface!]!")
+                .contains("type PersistOperationCompleted implements OperationStateInterface & PersistOperationInterface")
+                .contains("changedEntities: [ChangedEntity!]")
+                .contains("type CartSaveOperationCompleted implements OperationStateInterface & PersistOperationInterface")
+                .contains("type LogicalErrorReport implements FailureReportInterface")
+                .contains("type ValidationErrorReport implements FailureReportInterface")
+                .contains("type SystemErrorReport implements FailureReportInterface")
+                .contains("union FailureReport = LogicalErrorReport | SystemErrorReport | ValidationErrorReport")
+                .contains("increment_id: String!");
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndTheBroker() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", containsString("UP"))
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
+                        "SmallRye Reactive Messaging - readiness check"));
+    }
+
+    @Test
+    void theGraphQLUIIsServed() {
+        given().when().get("/q/graphql-ui/").then().statusCode(200).body(containsString("GraphiQL"));
+    }
+
+    @Test
+    void aDocumentAboveTheTokenLimitIsRejectedWithAGraphQLError() {
+        String belowTheLimit = "{ " + "products(skus: []) { sku } ".repeat(1_000) + "}";
+        String aboveTheLimit = "{ " + "products(skus: []) { sku } ".repeat(2_000) + "}";
+
+        assertThat(execute(belowTheLimit, Map.of()).getList("data.products")).isEmpty();
+        assertThat(execute(aboveTheLimit, Map.of()).getString("errors[0].message")).isEqualTo("Unparseable input document");
+    }
+}
