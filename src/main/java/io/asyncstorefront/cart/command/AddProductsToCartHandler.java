@@ -25,11 +25,6 @@ public class AddProductsToCartHandler extends CartCommandHandler<AddProductsToCa
     }
 
     @Override
-    public String type() {
-        return "addProductsToCart";
-    }
-
-    @Override
     public Class<AddProductsToCart> commandClass() {
         return AddProductsToCart.class;
     }

@@ -20,11 +20,6 @@ public class AssignCustomerToCartHandler extends CartCommandHandler<AssignCustom
     }
 
     @Override
-    public String type() {
-        return "assignCustomerToCart";
-    }
-
-    @Override
     public Class<AssignCustomerToCart> commandClass() {
         return AssignCustomerToCart.class;
     }

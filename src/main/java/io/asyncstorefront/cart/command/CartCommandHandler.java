@@ -1,6 +1,8 @@
 package io.asyncstorefront.cart.command;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import io.asyncstorefront.cart.model.CartEntity;
 import io.asyncstorefront.cart.repository.CartRepository;
@@ -9,6 +11,7 @@ import io.asyncstorefront.cart.view.CartSaveOperationCompleted;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.Outcome;
 import io.asyncstorefront.operation.failure.LogicalErrorReport;
+import io.asyncstorefront.operation.failure.ValidationErrorReport;
 import io.asyncstorefront.operation.state.ChangedEntity;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +41,17 @@ abstract class CartCommandHandler<C extends CartCommand> implements CommandHandl
     @Override
     public List<Class<? extends OperationStateInterface>> customStates() {
         return List.of(CartSaveOperationCompleted.class);
+    }
+
+    /** A report for each SKU that the cart does not hold; field names the argument path of the SKU at an index. */
+    static List<ValidationErrorReport> notInCart(CartEntity cart, List<String> skus, IntFunction<String> field) {
+        List<ValidationErrorReport> failures = new ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            if (cart.item(skus.get(i)).isEmpty()) {
+                failures.add(new ValidationErrorReport("The cart has no product with sku " + skus.get(i), field.apply(i)));
+            }
+        }
+        return failures;
     }
 
     static Outcome noSuchCart(String cartMask) {

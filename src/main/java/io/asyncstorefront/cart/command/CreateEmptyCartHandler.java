@@ -23,11 +23,6 @@ public class CreateEmptyCartHandler implements CommandHandler<CreateEmptyCart> {
     }
 
     @Override
-    public String type() {
-        return "createEmptyCart";
-    }
-
-    @Override
     public Class<CreateEmptyCart> commandClass() {
         return CreateEmptyCart.class;
     }

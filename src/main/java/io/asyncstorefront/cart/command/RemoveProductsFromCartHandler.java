@@ -1,6 +1,5 @@
 package io.asyncstorefront.cart.command;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Singleton;
@@ -19,24 +18,13 @@ public class RemoveProductsFromCartHandler extends CartCommandHandler<RemoveProd
     }
 
     @Override
-    public String type() {
-        return "removeProductsFromCart";
-    }
-
-    @Override
     public Class<RemoveProductsFromCart> commandClass() {
         return RemoveProductsFromCart.class;
     }
 
     @Override
     protected Uni<Outcome> applyTo(CartEntity cart, RemoveProductsFromCart command) {
-        List<ValidationErrorReport> failures = new ArrayList<>();
-        for (int i = 0; i < command.skus().size(); i++) {
-            String sku = command.skus().get(i);
-            if (cart.item(sku).isEmpty()) {
-                failures.add(new ValidationErrorReport("The cart has no product with sku " + sku, "skus[" + i + "]"));
-            }
-        }
+        List<ValidationErrorReport> failures = notInCart(cart, command.skus(), i -> "skus[" + i + "]");
         if (!failures.isEmpty()) {
             return Uni.createFrom().item(Outcome.failed(failures));
         }

@@ -1,6 +1,5 @@
 package io.asyncstorefront.cart.command;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Singleton;
@@ -19,24 +18,14 @@ public class UpdateCartItemsHandler extends CartCommandHandler<UpdateCartItems> 
     }
 
     @Override
-    public String type() {
-        return "updateCartItems";
-    }
-
-    @Override
     public Class<UpdateCartItems> commandClass() {
         return UpdateCartItems.class;
     }
 
     @Override
     protected Uni<Outcome> applyTo(CartEntity cart, UpdateCartItems command) {
-        List<ValidationErrorReport> failures = new ArrayList<>();
-        for (int i = 0; i < command.items().size(); i++) {
-            String sku = command.items().get(i).sku();
-            if (cart.item(sku).isEmpty()) {
-                failures.add(new ValidationErrorReport("The cart has no product with sku " + sku, "items[" + i + "].sku"));
-            }
-        }
+        List<ValidationErrorReport> failures = notInCart(cart, command.items().stream().map(CartLine::sku).toList(),
+                i -> "items[" + i + "].sku");
         if (!failures.isEmpty()) {
             return Uni.createFrom().item(Outcome.failed(failures));
         }

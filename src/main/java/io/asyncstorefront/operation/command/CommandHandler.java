@@ -13,10 +13,16 @@ import io.smallrye.mutiny.Uni;
  */
 public interface CommandHandler<C extends Command> {
 
-    /** The stable name of the command, stored in the ledger and used for per-mutation configuration. */
-    String type();
-
     Class<C> commandClass();
+
+    /**
+     * The stable name of the command, stored in the ledger and used for per-mutation configuration: the command's
+     * class name in camel case, which is also the name of its mutation (AddProductsToCart, addProductsToCart).
+     */
+    default String type() {
+        String name = commandClass().getSimpleName();
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
 
     Uni<Outcome> apply(C command);
 

@@ -45,8 +45,12 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             from next
             """;
 
+    /*
+     * Processing serializes on a lock of its own, held until commit, so that accepting new operations of the aggregate
+     * never waits for its processing.
+     */
     private static final String LOCK_AGGREGATE = """
-            select last_sequence from operation_sequence where aggregate_key = :aggregateKey for update
+            select 1 from (select pg_advisory_xact_lock(hashtextextended(:aggregateKey, 0))) as locked
             """;
 
     /* Rows that another instance's relay has locked are skipped, so each overdue command is claimed once. */
@@ -126,7 +130,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      */
     public Uni<List<OperationRecord>> lockUnfinishedUpTo(String aggregateKey, String operationId) {
         return getSession()
-                .chain(session -> session.createNativeQuery(LOCK_AGGREGATE, Long.class)
+                .chain(session -> session.createNativeQuery(LOCK_AGGREGATE, Integer.class)
                         .setParameter("aggregateKey", aggregateKey)
                         .getResultList())
                 .chain(() -> list("""
