@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,7 +118,7 @@ class DeliveryTest {
     @Test
     void aCommandOfAnUnknownTypeFailsWithASystemErrorReport() throws Throwable {
         CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(
-                () -> ledger.accept("noSuchCommand", "Cart:" + cartMask, mapper.createObjectNode()));
+                () -> ledger.accept("noSuchCommand", Set.of("Cart:" + cartMask), mapper.createObjectNode()));
         VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope));
 
         Map<String, Object> state = awaitFinal(accepted(envelope));
@@ -154,7 +155,7 @@ class DeliveryTest {
     private <C extends Command> CommandEnvelope acceptWithoutPublishing(C command) throws Throwable {
         String type = registry.handlerOf(command).type();
         return VertxContextSupport.subscribeAndAwait(
-                () -> ledger.accept(type, command.aggregateKey(), mapper.valueToTree(command)));
+                () -> ledger.accept(type, command.aggregateKeys(), mapper.valueToTree(command)));
     }
 
     private static Map<String, Object> accepted(CommandEnvelope envelope) {

@@ -39,20 +39,20 @@ class OperationLifecycleTest {
         String cartMask = newCartMask();
         CreateEmptyCart command = new CreateEmptyCart(cartMask);
         CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(() -> ledger.accept(
-                registry.handlerOf(command).type(), command.aggregateKey(), mapper.valueToTree(command)));
+                registry.handlerOf(command).type(), command.aggregateKeys(), mapper.valueToTree(command)));
         String id = envelope.operationId();
 
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationAccepted"));
 
-        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(envelope.aggregateKey(), id));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(id));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationInProgress"));
 
-        VertxContextSupport.subscribeAndAwait(() -> processor.process(envelope.aggregateKey(), id));
+        VertxContextSupport.subscribeAndAwait(() -> processor.process(id));
         Map<String, Object> completed = queue(List.of(id)).get(0);
         assertThat(completed).containsEntry("__typename", "PersistOperationCompleted");
 
-        VertxContextSupport.subscribeAndAwait(() -> processor.process(envelope.aggregateKey(), id));
-        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(envelope.aggregateKey(), id));
+        VertxContextSupport.subscribeAndAwait(() -> processor.process(id));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(id));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(completed);
     }
 }

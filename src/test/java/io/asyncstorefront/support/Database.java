@@ -29,9 +29,9 @@ public class Database {
         return single("select count(*) from cart").getLong(0);
     }
 
-    /** The given operations ordered by their place in their aggregate's order. */
+    /** The given operations in the order they were accepted. */
     public List<String> inAcceptanceOrder(List<String> identifiers) {
-        return ids("select id from operation where id = any($1) order by aggregate_sequence", identifiers);
+        return ids("select id from operation where id = any($1) order by accepted_sequence", identifiers);
     }
 
     /** The given operations ordered by when they were finished. */

@@ -1,5 +1,7 @@
 package io.asyncstorefront.cart.command;
 
+import java.util.Set;
+
 import io.asyncstorefront.operation.command.Command;
 
 /** A command on one cart: the commands of a cart are applied in the order they were accepted. */
@@ -8,7 +10,7 @@ public interface CartCommand extends Command {
     String cartMask();
 
     @Override
-    default String aggregateKey() {
-        return "Cart:" + cartMask();
+    default Set<String> aggregateKeys() {
+        return Set.of("Cart:" + cartMask());
     }
 }

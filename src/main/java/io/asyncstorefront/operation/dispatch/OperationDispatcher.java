@@ -42,11 +42,11 @@ public class OperationDispatcher {
     public <C extends Command> Uni<OperationStateInterface> submit(C command) {
         CommandHandler<C> handler = registry.handlerOf(command);
         OperationsConfig.Mode mode = config.modeOf(handler.type());
-        return ledger.accept(handler.type(), command.aggregateKey(), mapper.valueToTree(command))
+        return ledger.accept(handler.type(), command.aggregateKeys(), mapper.valueToTree(command))
                 .chain(envelope -> switch (mode) {
                     case ASYNC -> publisher.publish(envelope)
                             .replaceWith(new OperationAccepted(envelope.operationId()));
-                    case SYNC -> processor.process(envelope.aggregateKey(), envelope.operationId())
+                    case SYNC -> processor.process(envelope.operationId())
                             .chain(() -> ledger.state(envelope.operationId()));
                 });
     }

@@ -2,6 +2,7 @@ package io.asyncstorefront.operation.ledger;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -30,27 +31,58 @@ import io.smallrye.mutiny.Uni;
 public class OperationLedger implements PanacheRepositoryBase<OperationRecord, String> {
 
     /*
-     * One statement takes the aggregate's next sequence number and inserts the operation. The row lock on the
-     * aggregate's counter lasts until commit, so the sequence order of an aggregate is its commit order.
+     * One statement takes the next sequence number of each aggregate, then inserts the operation and its place in each
+     * aggregate. The counters' row locks, taken in key order and held until commit, make the sequence order of an
+     * aggregate its commit order; the operation row is inserted only after they are held (count(*) consumes them all),
+     * so accepted_sequence agrees with every aggregate's order. The keys travel as JSON text: bound to a jsonb
+     * parameter, a string would become a JSON string.
      */
     private static final String ACCEPT = """
             with next as (
-                insert into operation_sequence (aggregate_key, last_sequence) values (:aggregateKey, 1)
+                insert into operation_sequence (aggregate_key, last_sequence)
+                select key, 1 from jsonb_array_elements_text(cast(cast(:aggregateKeys as text) as jsonb)) as key order by key
                 on conflict (aggregate_key) do update set last_sequence = operation_sequence.last_sequence + 1
-                returning last_sequence)
-            insert into operation (id, command_type, aggregate_key, aggregate_sequence, payload, status,
-                                   failed_attempts, accepted_at, next_attempt_at)
-            select :id, :type, :aggregateKey, last_sequence, :payload, 'ACCEPTED',
-                   0, now(), now() + make_interval(secs => :graceSeconds)
-            from next
+                returning aggregate_key, last_sequence),
+            accepted as (
+                insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at)
+                select :id, :type, :payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => :graceSeconds)
+                from (select count(*) from next) as locked
+                returning id)
+            insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence)
+            select accepted.id, next.aggregate_key, next.last_sequence from accepted, next
+            """;
+
+    /* The unfinished operations that must be applied before the given one, and itself, through shared aggregates. */
+    private static final String UNFINISHED_UP_TO = """
+            with recursive up_to(id) as (
+                select cast(:id as varchar)
+                union
+                select earlier.operation_id
+                from up_to
+                join operation_aggregate mine on mine.operation_id = up_to.id
+                join operation_aggregate earlier on earlier.aggregate_key = mine.aggregate_key
+                     and earlier.aggregate_sequence < mine.aggregate_sequence
+                join operation o on o.id = earlier.operation_id and o.status in ('ACCEPTED', 'IN_PROGRESS'))
+            """;
+
+    private static final String MARK_IN_PROGRESS = UNFINISHED_UP_TO + """
+            update operation set status = 'IN_PROGRESS' where id in (select id from up_to) and status = 'ACCEPTED'
             """;
 
     /*
-     * Processing serializes on a lock of its own, held until commit, so that accepting new operations of the aggregate
-     * never waits for its processing.
+     * Processing serializes on transaction-scoped advisory locks of the aggregates, taken in key order, so that
+     * accepting new operations never waits for processing.
      */
-    private static final String LOCK_AGGREGATE = """
-            select 1 from (select pg_advisory_xact_lock(hashtextextended(:aggregateKey, 0))) as locked
+    private static final String LOCK_AGGREGATES = UNFINISHED_UP_TO + """
+            select count(pg_advisory_xact_lock(hashtextextended(aggregate_key, 0))) from (
+                select distinct a.aggregate_key from up_to join operation_aggregate a on a.operation_id = up_to.id
+                order by a.aggregate_key) as keys
+            """;
+
+    private static final String SELECT_UNFINISHED_UP_TO = UNFINISHED_UP_TO + """
+            select o.* from operation o join up_to on up_to.id = o.id
+            where o.status in ('ACCEPTED', 'IN_PROGRESS')
+            order by o.accepted_sequence
             """;
 
     /* Rows that another instance's relay has locked are skipped, so each overdue command is claimed once. */
@@ -60,6 +92,11 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             order by next_attempt_at
             limit :limit
             for update skip locked
+            """;
+
+    private static final String AGGREGATE_KEYS = """
+            select operation_id, aggregate_key from operation_aggregate where operation_id in (:ids)
+            order by operation_id, aggregate_key
             """;
 
     private final OperationStateCodec codec;
@@ -74,16 +111,17 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     /** Records a new operation durably. Once this completes, the operation is never lost. */
     @WithTransaction
-    public Uni<CommandEnvelope> accept(String type, String aggregateKey, JsonNode payload) {
+    public Uni<CommandEnvelope> accept(String type, Collection<String> aggregateKeys, JsonNode payload) {
         String id = OperationIdentifiers.next();
+        List<String> keys = aggregateKeys.stream().sorted().toList();
         return getSession().chain(session -> session.createNativeQuery(ACCEPT)
                 .setParameter("id", id)
                 .setParameter("type", type)
-                .setParameter("aggregateKey", aggregateKey)
+                .setParameter("aggregateKeys", mapper.valueToTree(keys).toString())
                 .setParameter("payload", payload.toString())
                 .setParameter("graceSeconds", (double) config.relay().grace().toMillis() / 1000)
                 .executeUpdate())
-                .replaceWith(new CommandEnvelope(id, type, aggregateKey, payload));
+                .replaceWith(new CommandEnvelope(id, type, keys, payload));
     }
 
     /** The states of the given operations in request order, null for an unknown identifier; one statement. */
@@ -115,29 +153,26 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         };
     }
 
-    /** Marks the operation and its unfinished predecessors of the same aggregate as in progress. */
+    /** Marks the operation and the unfinished operations that must precede it as in progress. */
     @WithTransaction
-    public Uni<Integer> markInProgress(String aggregateKey, String operationId) {
-        return update("""
-                status = ?1 where aggregateKey = ?2 and status = ?3
-                and aggregateSequence <= (select o.aggregateSequence from OperationRecord o where o.id = ?4)
-                """, OperationStatus.IN_PROGRESS, aggregateKey, OperationStatus.ACCEPTED, operationId);
+    public Uni<Integer> markInProgress(String operationId) {
+        return getSession().chain(session -> session.createNativeQuery(MARK_IN_PROGRESS)
+                .setParameter("id", operationId)
+                .executeUpdate());
     }
 
     /**
-     * Within the caller's transaction: locks the aggregate, so that one processor at a time applies its operations, and
-     * returns the unfinished operations up to the given one, oldest first.
+     * Within the caller's transaction: locks the aggregates of the operation and of its unfinished predecessors, so that
+     * one processor at a time applies them, and returns those operations in acceptance order.
      */
-    public Uni<List<OperationRecord>> lockUnfinishedUpTo(String aggregateKey, String operationId) {
+    public Uni<List<OperationRecord>> lockUnfinishedUpTo(String operationId) {
         return getSession()
-                .chain(session -> session.createNativeQuery(LOCK_AGGREGATE, Integer.class)
-                        .setParameter("aggregateKey", aggregateKey)
-                        .getResultList())
-                .chain(() -> list("""
-                        aggregateKey = ?1 and status in ?2
-                        and aggregateSequence <= (select o.aggregateSequence from OperationRecord o where o.id = ?3)
-                        order by aggregateSequence
-                        """, aggregateKey, List.of(OperationStatus.ACCEPTED, OperationStatus.IN_PROGRESS), operationId));
+                .chain(session -> session.createNativeQuery(LOCK_AGGREGATES, Long.class)
+                        .setParameter("id", operationId)
+                        .getSingleResult()
+                        .chain(() -> session.createNativeQuery(SELECT_UNFINISHED_UP_TO, OperationRecord.class)
+                                .setParameter("id", operationId)
+                                .getResultList()));
     }
 
     /** Within the caller's transaction: records the final state of a managed record. */
@@ -149,7 +184,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     /**
      * Counts a failure to apply an operation for a reason other than the command itself; past the limit the operation
-     * fails with a system error, so that its aggregate's later operations can go on.
+     * fails with a system error, so that the later operations of its aggregates can go on.
      */
     @WithTransaction
     public Uni<Void> recordFailedAttempt(String operationId) {
@@ -167,20 +202,30 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     /**
      * Claims unfinished operations whose grace period has passed, for the relay to publish again, and pushes their
-     * next attempt back. Rows claimed by another instance are skipped.
+     * next attempt back.
      */
     @WithTransaction
     public Uni<List<CommandEnvelope>> claimOverdue() {
         OffsetDateTime next = OffsetDateTime.now().plus(config.relay().grace());
-        return getSession()
-                .chain(session -> session.createNativeQuery(CLAIM_OVERDUE, OperationRecord.class)
-                        .setParameter("limit", config.relay().batchSize())
-                        .getResultList())
-                .map(records -> records.stream().map(record -> {
-                    record.nextAttemptAt = next;
-                    return new CommandEnvelope(record.id, record.commandType, record.aggregateKey,
-                            readTree(record.payload));
-                }).toList());
+        return getSession().chain(session -> session.createNativeQuery(CLAIM_OVERDUE, OperationRecord.class)
+                .setParameter("limit", config.relay().batchSize())
+                .getResultList()
+                .chain(records -> {
+                    if (records.isEmpty()) {
+                        return Uni.createFrom().item(List.<CommandEnvelope> of());
+                    }
+                    records.forEach(record -> record.nextAttemptAt = next);
+                    return session.createNativeQuery(AGGREGATE_KEYS, Object[].class)
+                            .setParameter("ids", records.stream().map(record -> record.id).toList())
+                            .getResultList()
+                            .map(rows -> {
+                                Map<String, List<String>> keys = new HashMap<>();
+                                rows.forEach(row -> keys.computeIfAbsent((String) row[0], id -> new ArrayList<>())
+                                        .add((String) row[1]));
+                                return records.stream().map(record -> new CommandEnvelope(record.id, record.commandType,
+                                        keys.getOrDefault(record.id, List.of()), readTree(record.payload))).toList();
+                            });
+                }));
     }
 
     private JsonNode readTree(String json) {

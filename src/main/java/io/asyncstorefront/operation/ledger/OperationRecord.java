@@ -23,11 +23,9 @@ public class OperationRecord {
     @Column(name = "command_type", nullable = false, updatable = false)
     public String commandType;
 
-    @Column(nullable = false, updatable = false)
-    public String aggregateKey;
-
-    @Column(nullable = false, updatable = false)
-    public long aggregateSequence;
+    /** The order in which operations were accepted; assigned by the database. */
+    @Column(insertable = false, updatable = false)
+    public long acceptedSequence;
 
     /** The command as JSON. */
     @Column(nullable = false, updatable = false, columnDefinition = "text")

@@ -46,7 +46,7 @@ public class CommandPublisher {
         JsonObject body = new JsonObject(mapper.convertValue(envelope, Map.class));
         OutgoingAmqpMetadata metadata = OutgoingAmqpMetadata.builder()
                 .withMessageId(envelope.operationId())
-                .withGroupId(envelope.aggregateKey())
+                .withGroupId(String.join(" ", envelope.aggregateKeys()))
                 .withSubject(envelope.type())
                 .withContentType("application/json")
                 .withDurable(true)

@@ -36,6 +36,6 @@ public class CommandConsumer {
             LOG.errorf("Dropping an unreadable command message: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return processor.process(envelope.aggregateKey(), envelope.operationId());
+        return processor.process(envelope.operationId());
     }
 }

@@ -21,9 +21,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies an operation together with every unfinished operation of the same aggregate accepted before it, in
- * acceptance order, in one transaction that also records their final states. An operation that is already final is
- * skipped, so a command delivered twice is applied once.
+ * Applies an operation together with every unfinished operation that shares an aggregate with it and was accepted
+ * before it (and theirs, in turn), in acceptance order, in one transaction that also records their final states. An
+ * operation that is already final is skipped, so a command delivered twice is applied once.
  */
 @ApplicationScoped
 public class OperationProcessor {
@@ -41,9 +41,9 @@ public class OperationProcessor {
     }
 
     /** Never fails: a failure is counted against the operation that caused it, and the relay retries later. */
-    public Uni<Void> process(String aggregateKey, String operationId) {
-        return ledger.markInProgress(aggregateKey, operationId)
-                .chain(() -> Panache.withTransaction(() -> ledger.lockUnfinishedUpTo(aggregateKey, operationId)
+    public Uni<Void> process(String operationId) {
+        return ledger.markInProgress(operationId)
+                .chain(() -> Panache.withTransaction(() -> ledger.lockUnfinishedUpTo(operationId)
                         .chain(this::applyInOrder)))
                 .onFailure().recoverWithUni(failure -> {
                     String failedId = failure instanceof ApplyFailure applyFailure ? applyFailure.operationId : operationId;
