@@ -43,6 +43,12 @@ class BadInputTest {
               assignCustomerToCart(cartMask: $cartMask, email: $email) { identifier }
             }
             """;
+    private static final String CREATE_PRODUCTS = """
+            mutation Create($input: [CreateProductInput!]!) { createProducts(input: $input) { identifier } }
+            """;
+    private static final String UPDATE_PRODUCTS = """
+            mutation Update($input: [UpdateProductInput!]!) { updateProducts(input: $input) { identifier } }
+            """;
     private static final String QUEUE = """
             query Queue($ids: [String!]!) { queue(operationIdentifiers: $ids) { identifier } }
             """;
@@ -85,6 +91,24 @@ class BadInputTest {
                 Arguments.of("too many SKUs", "query P($skus: [String!]) { products(skus: $skus) { sku } }",
                         Map.of("skus", IntStream.range(0, 101).mapToObj(i -> "sku-" + i).toList()),
                         "skus size must be between 0 and 100"),
+                Arguments.of("more inputs than the limit", CREATE_PRODUCTS, Map.of("input", IntStream.range(0, 101)
+                        .mapToObj(i -> product("sku-" + i, 1)).toList()),
+                        "input has 101 entries; createProducts takes at most 100"),
+                Arguments.of("an empty input list", CREATE_PRODUCTS, Map.of("input", List.of()),
+                        "input must have at least one entry"),
+                Arguments.of("a SKU twice in one batch", CREATE_PRODUCTS,
+                        Map.of("input", List.of(product("x", 1), product("x", 2))),
+                        "input[1].sku: x appears more than once"),
+                Arguments.of("a negative price", CREATE_PRODUCTS, Map.of("input", List.of(product("x", -1))),
+                        "input[0].price must be greater than or equal to 0"),
+                Arguments.of("a price with three decimals", CREATE_PRODUCTS, Map.of("input", List.of(product("x", 1.005))),
+                        "input[0].price numeric value out of bounds"),
+                Arguments.of("a SKU with spaces", CREATE_PRODUCTS, Map.of("input", List.of(product("a b", 1))),
+                        "input[0].sku must be 1 to 64 letters"),
+                Arguments.of("an update that changes nothing", UPDATE_PRODUCTS, Map.of("input", List.of(Map.of("sku", "x"))),
+                        "input[0]: name or price is needed"),
+                Arguments.of("a blank new name", UPDATE_PRODUCTS, Map.of("input", List.of(Map.of("sku", "x", "name", " "))),
+                        "input[0].name must not be blank"),
                 Arguments.of("an unknown mutation", "mutation { createFullCart(cartMask: \"c\") { identifier } }", Map.of(),
                         "Field 'createFullCart' in type 'Mutation' is undefined"),
                 Arguments.of("a syntax error", "mutation { createEmptyCart(cartMask: ) { identifier } }", Map.of(),
@@ -114,6 +138,10 @@ class BadInputTest {
                 .extract().asString();
 
         assertThat(body).contains("Unparseable request").doesNotContain("\tat ");
+    }
+
+    private static Map<String, Object> product(String sku, Number price) {
+        return Map.of("sku", sku, "name", "Product", "price", price);
     }
 
     private static Map<String, Object> add(Map<?, ?>... items) {

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** One mutation switched to sync mode while the others stay async. */
+/** Settings of one mutation: sync mode for one, a lower input limit for another. */
 @QuarkusTest
 @TestProfile(MutationModeOverrideTest.CreateEmptyCartSync.class)
 class MutationModeOverrideTest {
@@ -21,7 +21,9 @@ class MutationModeOverrideTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("operations.mode", "async", "operations.mutation.\"createEmptyCart\".mode", "sync");
+            return Map.of("operations.mode", "async",
+                    "operations.mutation.\"createEmptyCart\".mode", "sync",
+                    "operations.mutation.\"deleteProducts\".max-inputs", "2");
         }
     }
 
@@ -37,5 +39,14 @@ class MutationModeOverrideTest {
 
         assertThat(created).isEqualTo("PersistOperationCompleted");
         assertThat(assigned).isEqualTo("OperationAccepted");
+    }
+
+    @Test
+    void aMutationsOwnInputLimitIsEnforcedAndNamed() {
+        String message = execute("""
+                mutation { deleteProducts(input: [{sku: "a"}, {sku: "b"}, {sku: "c"}]) { __typename } }
+                """, Map.of()).getString("errors[0].message");
+
+        assertThat(message).isEqualTo("input has 3 entries; deleteProducts takes at most 2");
     }
 }

@@ -28,6 +28,8 @@ final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(fresh)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", fresh ? "off" : "on")
+                    // Lets tests count the statements that an operation costs.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

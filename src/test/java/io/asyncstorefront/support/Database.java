@@ -29,6 +29,20 @@ public class Database {
         return single("select count(*) from cart").getLong(0);
     }
 
+    /** Starts counting statements anew. */
+    public void resetStatementCounts() {
+        pool.query("create extension if not exists pg_stat_statements").execute().await().indefinitely();
+        pool.query("select pg_stat_statements_reset()").execute().await().indefinitely();
+    }
+
+    /** How many statements that name the table ran since the last reset (a batch of N binds counts N). */
+    public long statementsOn(String table) {
+        return single("""
+                select coalesce(sum(calls), 0) from pg_stat_statements
+                where query ~* ('\\m' || $1 || '\\M') and query !~* 'pg_stat_statements'
+                """, table).getLong(0);
+    }
+
     /** The given operations in the order they were accepted. */
     public List<String> inAcceptanceOrder(List<String> identifiers) {
         return ids("select id from operation where id = any($1) order by accepted_sequence", identifiers);

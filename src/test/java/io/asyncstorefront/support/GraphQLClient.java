@@ -21,7 +21,15 @@ public final class GraphQLClient {
             __typename
             ... on PersistOperationInterface { changedEntities { type identifiers } }
             ... on CartSaveOperationCompleted { cart { cartMask increment_id items { sku qty } customerEmail } }
-            ... on OperationFailed { failures { __typename message ... on ValidationErrorReport { field } } }
+            ... on ProductsMutationCompleted { products { sku name price } }
+            ... on OperationFailed {
+              failures {
+                __typename
+                message
+                ... on ValidationErrorReport { inputIndex field }
+                ... on LogicalErrorReport { inputIndex }
+              }
+            }
             """;
 
     private static final String QUEUE = """

@@ -39,10 +39,10 @@ public class AddProductsToCartHandler extends CartCommandHandler<AddProductsToCa
                 CartLine line = command.items().get(i);
                 if (!known.contains(line.sku())) {
                     failures.add(new ValidationErrorReport("No such product with sku " + line.sku(),
-                            "items[" + i + "].sku"));
+                            null, "items[" + i + "].sku"));
                 } else if (cart.item(line.sku()).map(item -> item.qty).orElse(0) + line.qty() > MAX_QTY) {
                     failures.add(new ValidationErrorReport("A cart holds at most " + MAX_QTY + " of one product",
-                            "items[" + i + "].qty"));
+                            null, "items[" + i + "].qty"));
                 }
             }
             if (!failures.isEmpty()) {

@@ -48,7 +48,8 @@ abstract class CartCommandHandler<C extends CartCommand> implements CommandHandl
         List<ValidationErrorReport> failures = new ArrayList<>();
         for (int i = 0; i < skus.size(); i++) {
             if (cart.item(skus.get(i)).isEmpty()) {
-                failures.add(new ValidationErrorReport("The cart has no product with sku " + skus.get(i), field.apply(i)));
+                failures.add(
+                        new ValidationErrorReport("The cart has no product with sku " + skus.get(i), null, field.apply(i)));
             }
         }
         return failures;

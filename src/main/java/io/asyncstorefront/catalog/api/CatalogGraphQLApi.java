@@ -1,17 +1,28 @@
 package io.asyncstorefront.catalog.api;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.asyncstorefront.catalog.command.CreateProducts;
+import io.asyncstorefront.catalog.command.DeleteProducts;
+import io.asyncstorefront.catalog.command.UpdateProducts;
 import io.asyncstorefront.catalog.repository.ProductRepository;
-import io.asyncstorefront.catalog.view.Product;
+import io.asyncstorefront.catalog.view.ProductConnectionNode;
+import io.asyncstorefront.operation.api.InputChecks;
+import io.asyncstorefront.operation.api.InvalidInputException;
+import io.asyncstorefront.operation.dispatch.OperationDispatcher;
+import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
@@ -22,17 +33,59 @@ public class CatalogGraphQLApi {
     static final int MAX_PRODUCTS = 100;
 
     private final ProductRepository products;
+    private final OperationDispatcher operations;
 
-    public CatalogGraphQLApi(ProductRepository products) {
+    public CatalogGraphQLApi(ProductRepository products, OperationDispatcher operations) {
         this.products = products;
+        this.operations = operations;
     }
 
     @Query("products")
     @Description("Products by SKU, ordered by SKU; without skus, the first 100 products. At most 100 SKUs.")
     @WithSession
-    public Uni<@NonNull List<@NonNull Product>> products(
+    public Uni<@NonNull List<@NonNull ProductConnectionNode>> products(
             @Name("skus") @Nullable @Size(max = MAX_PRODUCTS) List<@NonNull String> skus) {
         var found = skus == null ? products.findFirst(MAX_PRODUCTS) : products.findBySkus(skus);
-        return found.map(entities -> entities.stream().map(Product::of).toList());
+        return found.map(entities -> entities.stream()
+                .map(entity -> new ProductConnectionNode(entity.sku, entity.name, entity.price))
+                .toList());
+    }
+
+    @Mutation("createProducts")
+    @Description("Creates products, each SKU once. Completes with ProductsMutationCompleted.")
+    public Uni<@NonNull OperationStateInterface> createProducts(
+            @Name("input") @NonNull List<@NonNull @Valid CreateProductInput> input) {
+        return InputChecks.distinct(input, CreateProductInput::sku, "input", "sku")
+                .chain(() -> operations.submit(new CreateProducts(input.stream()
+                        .map(entry -> new CreateProducts.Entry(entry.sku(), entry.name(), money(entry.price())))
+                        .toList())));
+    }
+
+    @Mutation("updateProducts")
+    @Description("Changes the name or the price of products, each SKU once. Completes with ProductsMutationCompleted.")
+    public Uni<@NonNull OperationStateInterface> updateProducts(
+            @Name("input") @NonNull List<@NonNull @Valid UpdateProductInput> input) {
+        for (int i = 0; i < input.size(); i++) {
+            if (input.get(i).name() == null && input.get(i).price() == null) {
+                return Uni.createFrom().failure(new InvalidInputException("input[" + i + "]: name or price is needed"));
+            }
+        }
+        return InputChecks.distinct(input, UpdateProductInput::sku, "input", "sku")
+                .chain(() -> operations.submit(new UpdateProducts(input.stream()
+                        .map(entry -> new UpdateProducts.Entry(entry.sku(), entry.name(), money(entry.price())))
+                        .toList())));
+    }
+
+    @Mutation("deleteProducts")
+    @Description("Deletes products that no cart holds, each SKU once. Completes with ProductsMutationCompleted.")
+    public Uni<@NonNull OperationStateInterface> deleteProducts(
+            @Name("input") @NonNull List<@NonNull @Valid DeleteProductInput> input) {
+        return InputChecks.distinct(input, DeleteProductInput::sku, "input", "sku")
+                .chain(() -> operations.submit(new DeleteProducts(input.stream().map(DeleteProductInput::sku).toList())));
+    }
+
+    /** Prices as the catalog stores them, with two decimals (the input allows no more). */
+    private static BigDecimal money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 }

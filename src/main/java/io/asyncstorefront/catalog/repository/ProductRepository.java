@@ -1,23 +1,75 @@
 package io.asyncstorefront.catalog.repository;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.asyncstorefront.catalog.model.ProductEntity;
+import io.asyncstorefront.catalog.view.ProductConnectionNode;
+import io.asyncstorefront.persistence.JsonRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
+/** Products; every method costs one statement, whatever the number of products. */
 @ApplicationScoped
 public class ProductRepository implements PanacheRepositoryBase<ProductEntity, String> {
+
+    private static final String INSERT = """
+            insert into product (sku, name, price)
+            select r.sku, r.name, r.price
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(sku varchar, name varchar, price numeric)
+            """;
+    private static final String UPDATE = """
+            update product p set name = r.name, price = r.price
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(sku varchar, name varchar, price numeric)
+            where p.sku = r.sku
+            """;
+    /* Carts hold products by SKU; a product in a cart cannot be deleted. */
+    private static final String IN_CARTS = """
+            select distinct sku from cart_item where sku in (:skus)
+            """;
+
+    private final JsonRows rows;
+
+    public ProductRepository(JsonRows rows) {
+        this.rows = rows;
+    }
+
+    /** Products as plain values, not managed entities, so that later statements of a transaction never read stale ones. */
+    public Uni<List<ProductConnectionNode>> findNodes(Collection<String> skus) {
+        return find("sku in ?1", Sort.by("sku"), skus).project(ProductConnectionNode.class).list();
+    }
+
+    public Uni<List<ProductEntity>> findFirst(int limit) {
+        return findAll(Sort.by("sku")).page(0, limit).list();
+    }
 
     public Uni<List<ProductEntity>> findBySkus(Collection<String> skus) {
         return list("sku in ?1", Sort.by("sku"), skus);
     }
 
-    public Uni<List<ProductEntity>> findFirst(int limit) {
-        return findAll(Sort.by("sku")).page(0, limit).list();
+    public Uni<Integer> insertAll(List<ProductConnectionNode> products) {
+        return getSession().chain(session -> session.createNativeQuery(INSERT)
+                .setParameter("rows", rows.of(products)).executeUpdate());
+    }
+
+    /** Writes the name and price of each product, found by SKU. */
+    public Uni<Integer> updateAll(List<ProductConnectionNode> products) {
+        return getSession().chain(session -> session.createNativeQuery(UPDATE)
+                .setParameter("rows", rows.of(products)).executeUpdate());
+    }
+
+    public Uni<Long> deleteAll(Collection<String> skus) {
+        return delete("sku in ?1", skus);
+    }
+
+    public Uni<Set<String>> skusInCarts(Collection<String> skus) {
+        return getSession().chain(session -> session.createNativeQuery(IN_CARTS, String.class)
+                .setParameter("skus", skus).getResultList())
+                .map(HashSet::new);
     }
 }

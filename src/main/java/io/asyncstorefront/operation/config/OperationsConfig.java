@@ -21,6 +21,8 @@ public interface OperationsConfig {
 
     Queue queue();
 
+    Batch batch();
+
     Relay relay();
 
     Processing processing();
@@ -28,6 +30,11 @@ public interface OperationsConfig {
     default Mode modeOf(String mutation) {
         MutationConfig config = mutations().get(mutation);
         return config == null ? mode() : config.mode().orElse(mode());
+    }
+
+    default int maxInputsOf(String mutation) {
+        MutationConfig config = mutations().get(mutation);
+        return config == null ? batch().maxInputs() : config.maxInputs().orElse(batch().maxInputs());
     }
 
     enum Mode {
@@ -39,6 +46,15 @@ public interface OperationsConfig {
 
     interface MutationConfig {
         Optional<Mode> mode();
+
+        /** The most inputs one call of the mutation takes. */
+        Optional<Integer> maxInputs();
+    }
+
+    interface Batch {
+        /** The most inputs one call of a batch mutation takes, unless the mutation says otherwise. */
+        @WithDefault("100")
+        int maxInputs();
     }
 
     interface Queue {

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.asyncstorefront.operation.api.InvalidInputException;
+import io.asyncstorefront.operation.command.BatchCommand;
 import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.CommandRegistry;
@@ -39,8 +41,19 @@ public class OperationDispatcher {
         this.mapper = mapper;
     }
 
+    /** Records the command and answers its operation state; a batch beyond its limits records nothing. */
     public <C extends Command> Uni<OperationStateInterface> submit(C command) {
         CommandHandler<C> handler = registry.handlerOf(command);
+        if (command instanceof BatchCommand<?> batch) {
+            int max = config.maxInputsOf(handler.type());
+            if (batch.input().isEmpty()) {
+                return Uni.createFrom().failure(new InvalidInputException("input must have at least one entry"));
+            }
+            if (batch.input().size() > max) {
+                return Uni.createFrom().failure(new InvalidInputException("input has " + batch.input().size()
+                        + " entries; " + handler.type() + " takes at most " + max));
+            }
+        }
         OperationsConfig.Mode mode = config.modeOf(handler.type());
         return ledger.accept(handler.type(), command.aggregateKeys(), mapper.valueToTree(command))
                 .chain(envelope -> switch (mode) {

@@ -3,14 +3,16 @@ package io.asyncstorefront.operation.failure;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@Description("One input value is wrong; field says which.")
+@Description("One input value is wrong; inputIndex and field say which.")
 public final class ValidationErrorReport implements FailureReportInterface, FailureReport {
 
     private final String message;
+    private final Integer inputIndex;
     private final String field;
 
-    public ValidationErrorReport(String message, String field) {
+    public ValidationErrorReport(String message, Integer inputIndex, String field) {
         this.message = message;
+        this.inputIndex = inputIndex;
         this.field = field;
     }
 
@@ -20,8 +22,13 @@ public final class ValidationErrorReport implements FailureReportInterface, Fail
         return message;
     }
 
+    @Description("The index of the wrong entry in the mutation's input list; null for a mutation without one.")
+    public Integer getInputIndex() {
+        return inputIndex;
+    }
+
     @NonNull
-    @Description("The path of the wrong value in the mutation's arguments, for example items[1].sku.")
+    @Description("The path of the wrong value within the entry (or within the arguments), for example items[1].sku.")
     public String getField() {
         return field;
     }

@@ -1,0 +1,13 @@
+package io.asyncstorefront.catalog.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("DeleteProductInput")
+@Description("The product with this SKU.")
+public record DeleteProductInput(@NonNull @NotBlank @Size(max = 64) String sku) {
+}

@@ -1,0 +1,21 @@
+package io.asyncstorefront.catalog.api;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("UpdateProductInput")
+@Description("The product with this SKU gets the fields that are given (at least one); the others stay.")
+public record UpdateProductInput(
+        @NonNull @NotBlank @Size(max = 64) String sku,
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 255) String name,
+        @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal price) {
+}

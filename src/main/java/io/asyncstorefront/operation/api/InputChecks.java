@@ -1,0 +1,29 @@
+package io.asyncstorefront.operation.api;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.smallrye.mutiny.Uni;
+
+/** Checks on mutation arguments that bean validation cannot express; a failure records nothing. */
+public final class InputChecks {
+
+    private InputChecks() {
+    }
+
+    /** Fails when two entries have the same key, naming the later one, for example input[3].sku. */
+    public static <T> Uni<Void> distinct(List<T> entries, Function<T, ?> key, String argument, String field) {
+        Set<Object> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Object value = key.apply(entries.get(i));
+            if (!seen.add(value)) {
+                String path = argument + "[" + i + "]" + (field.isEmpty() ? "" : "." + field);
+                return Uni.createFrom().failure(new InvalidInputException(
+                        path + ": " + value + " appears more than once"));
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+}
