@@ -22,6 +22,7 @@ public final class GraphQLClient {
             ... on PersistOperationInterface { changedEntities { type identifiers } }
             ... on CartSaveOperationCompleted { cart { cartMask increment_id items { sku qty } customerEmail } }
             ... on ProductsMutationCompleted { products { sku name price } }
+            ... on CustomersMutationCompleted { customers { email firstname lastname } }
             ... on OperationFailed {
               failures {
                 __typename

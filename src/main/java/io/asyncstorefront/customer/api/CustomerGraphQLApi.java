@@ -1,33 +1,81 @@
 package io.asyncstorefront.customer.api;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.asyncstorefront.customer.command.CreateCustomers;
+import io.asyncstorefront.customer.command.DeleteCustomers;
+import io.asyncstorefront.customer.command.UpdateCustomers;
 import io.asyncstorefront.customer.repository.CustomerRepository;
-import io.asyncstorefront.customer.view.Customer;
+import io.asyncstorefront.customer.view.CustomerConnectionNode;
+import io.asyncstorefront.operation.api.InputChecks;
+import io.asyncstorefront.operation.api.InvalidInputException;
+import io.asyncstorefront.operation.dispatch.OperationDispatcher;
+import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
 public class CustomerGraphQLApi {
 
-    private final CustomerRepository customers;
+    static final int MAX_CUSTOMERS = 100;
 
-    public CustomerGraphQLApi(CustomerRepository customers) {
+    private final CustomerRepository customers;
+    private final OperationDispatcher operations;
+
+    public CustomerGraphQLApi(CustomerRepository customers, OperationDispatcher operations) {
         this.customers = customers;
+        this.operations = operations;
     }
 
-    @Query("customer")
-    @Description("The customer with this email, or null.")
+    @Query("customers")
+    @Description("Customers by email, ordered by email; without emails, the first 100 customers. At most 100 emails.")
     @WithSession
-    public Uni<Customer> customer(@Name("email") @NonNull @NotBlank @Email @Size(max = 254) String email) {
-        return customers.findByEmail(email).map(entity -> entity == null ? null : Customer.of(entity));
+    public Uni<@NonNull List<@NonNull CustomerConnectionNode>> customers(
+            @Name("emails") @Nullable @Size(max = MAX_CUSTOMERS) List<@NonNull String> emails) {
+        return emails == null ? customers.findFirstNodes(MAX_CUSTOMERS) : customers.findNodes(emails);
+    }
+
+    @Mutation("createCustomers")
+    @Description("Creates customers, each email once. Completes with CustomersMutationCompleted.")
+    public Uni<@NonNull OperationStateInterface> createCustomers(
+            @Name("input") @NonNull List<@NonNull @Valid CreateCustomerInput> input) {
+        return InputChecks.distinct(input, CreateCustomerInput::email, "input", "email")
+                .chain(() -> operations.submit(new CreateCustomers(input.stream()
+                        .map(entry -> new CreateCustomers.Entry(entry.email(), entry.firstname(), entry.lastname()))
+                        .toList())));
+    }
+
+    @Mutation("updateCustomers")
+    @Description("Changes the names of customers, each email once. Completes with CustomersMutationCompleted.")
+    public Uni<@NonNull OperationStateInterface> updateCustomers(
+            @Name("input") @NonNull List<@NonNull @Valid UpdateCustomerInput> input) {
+        for (int i = 0; i < input.size(); i++) {
+            if (input.get(i).firstname() == null && input.get(i).lastname() == null) {
+                return Uni.createFrom().failure(new InvalidInputException("input[" + i + "]: firstname or lastname is needed"));
+            }
+        }
+        return InputChecks.distinct(input, UpdateCustomerInput::email, "input", "email")
+                .chain(() -> operations.submit(new UpdateCustomers(input.stream()
+                        .map(entry -> new UpdateCustomers.Entry(entry.email(), entry.firstname(), entry.lastname()))
+                        .toList())));
+    }
+
+    @Mutation("deleteCustomers")
+    @Description("Deletes customers that no cart is assigned to, each email once. Completes with CustomersMutationCompleted.")
+    public Uni<@NonNull OperationStateInterface> deleteCustomers(
+            @Name("input") @NonNull List<@NonNull @Valid DeleteCustomerInput> input) {
+        return InputChecks.distinct(input, DeleteCustomerInput::email, "input", "email")
+                .chain(() -> operations.submit(new DeleteCustomers(input.stream().map(DeleteCustomerInput::email).toList())));
     }
 }

@@ -1,15 +1,77 @@
 package io.asyncstorefront.customer.repository;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.asyncstorefront.customer.model.CustomerEntity;
+import io.asyncstorefront.customer.view.CustomerConnectionNode;
+import io.asyncstorefront.persistence.JsonRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
+/** Customers; every method costs one statement, whatever the number of customers. */
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepository<CustomerEntity> {
 
+    private static final String INSERT = """
+            insert into customer (id, email, firstname, lastname)
+            select nextval('customer_seq'), r.email, r.firstname, r.lastname
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                 as r(email varchar, firstname varchar, lastname varchar)
+            """;
+    private static final String UPDATE = """
+            update customer c set firstname = r.firstname, lastname = r.lastname
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                 as r(email varchar, firstname varchar, lastname varchar)
+            where c.email = r.email
+            """;
+    /* Carts refer to their customer; a customer assigned to a cart cannot be deleted. */
+    private static final String ASSIGNED = """
+            select distinct c.email from customer c join cart on cart.customer_id = c.id where c.email in (:emails)
+            """;
+
+    private final JsonRows rows;
+
+    public CustomerRepository(JsonRows rows) {
+        this.rows = rows;
+    }
+
     public Uni<CustomerEntity> findByEmail(String email) {
         return find("email", email).firstResult();
+    }
+
+    /** Customers as plain values, not managed entities, so that later statements of a transaction never read stale ones. */
+    public Uni<List<CustomerConnectionNode>> findNodes(Collection<String> emails) {
+        return find("email in ?1", Sort.by("email"), emails).project(CustomerConnectionNode.class).list();
+    }
+
+    public Uni<List<CustomerConnectionNode>> findFirstNodes(int limit) {
+        return findAll(Sort.by("email")).page(0, limit).project(CustomerConnectionNode.class).list();
+    }
+
+    public Uni<Integer> insertAll(List<CustomerConnectionNode> customers) {
+        return getSession().chain(session -> session.createNativeQuery(INSERT)
+                .setParameter("rows", rows.of(customers)).executeUpdate());
+    }
+
+    /** Writes the names of each customer, found by email. */
+    public Uni<Integer> updateAll(List<CustomerConnectionNode> customers) {
+        return getSession().chain(session -> session.createNativeQuery(UPDATE)
+                .setParameter("rows", rows.of(customers)).executeUpdate());
+    }
+
+    public Uni<Long> deleteAll(Collection<String> emails) {
+        return delete("email in ?1", emails);
+    }
+
+    public Uni<Set<String>> emailsAssignedToCarts(Collection<String> emails) {
+        return getSession().chain(session -> session.createNativeQuery(ASSIGNED, String.class)
+                .setParameter("emails", emails).getResultList())
+                .map(HashSet::new);
     }
 }

@@ -1,0 +1,13 @@
+package io.asyncstorefront.customer.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("DeleteCustomerInput")
+@Description("The customer with this email.")
+public record DeleteCustomerInput(@NonNull @NotBlank @Size(max = 254) String email) {
+}
