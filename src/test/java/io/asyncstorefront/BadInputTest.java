@@ -29,19 +29,13 @@ class BadInputTest {
             mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier } }
             """;
     private static final String ADD = """
-            mutation Add($cartMask: String!, $items: [CartItemInput!]!) {
-              addProductsToCart(cartMask: $cartMask, items: $items) { identifier }
-            }
+            mutation Add($input: [AddProductsToCartInput!]!) { addProductsToCarts(input: $input) { identifier } }
             """;
     private static final String REMOVE = """
-            mutation Remove($cartMask: String!, $skus: [String!]!) {
-              removeProductsFromCart(cartMask: $cartMask, skus: $skus) { identifier }
-            }
+            mutation Remove($input: [RemoveProductsFromCartInput!]!) { removeProductsFromCarts(input: $input) { identifier } }
             """;
     private static final String ASSIGN = """
-            mutation Assign($cartMask: String!, $email: String!) {
-              assignCustomerToCart(cartMask: $cartMask, email: $email) { identifier }
-            }
+            mutation Assign($input: [AssignCustomerToCartInput!]!) { assignCustomersToCarts(input: $input) { identifier } }
             """;
     private static final String CREATE_PRODUCTS = """
             mutation Create($input: [CreateProductInput!]!) { createProducts(input: $input) { identifier } }
@@ -71,19 +65,25 @@ class BadInputTest {
                 Arguments.of("a blank SKU", ADD, add(item(" ", 1)), "items[0].sku must not be blank"),
                 Arguments.of("an oversized SKU", ADD, add(item("s".repeat(65), 1)),
                         "items[0].sku size must be between 0 and 64"),
-                Arguments.of("no items", ADD, Map.of("cartMask", "c", "items", List.of()),
-                        "items size must be between 1 and 100"),
-                Arguments.of("too many items", ADD, Map.of("cartMask", "c", "items", IntStream.range(0, 101)
-                        .mapToObj(i -> item("sku-" + i, 1)).toList()), "items size must be between 1 and 100"),
+                Arguments.of("no items", ADD, add(), "input[0].items must have at least one entry"),
+                Arguments.of("too many items", ADD, add(IntStream.range(0, 101).mapToObj(i -> item("sku-" + i, 1))
+                        .toArray(Map<?, ?>[]::new)), "input[0].items has 101 entries; a cart input takes at most 100"),
                 Arguments.of("a SKU twice", ADD, add(item("simple-product-1", 1), item("simple-product-1", 2)),
-                        "items[1]: the SKU simple-product-1 appears more than once"),
-                Arguments.of("a missing argument", "mutation { addProductsToCart(cartMask: \"c\") { identifier } }", Map.of(),
-                        "Missing field argument 'items'"),
-                Arguments.of("no SKUs to remove", REMOVE, Map.of("cartMask", "c", "skus", List.of()),
-                        "skus size must be between 1 and 100"),
-                Arguments.of("a SKU to remove twice", REMOVE, Map.of("cartMask", "c", "skus", List.of("a", "a")),
-                        "skus[1]: the SKU a appears more than once"),
-                Arguments.of("a malformed email", ASSIGN, Map.of("cartMask", "c", "email", "not-an-email"),
+                        "input[0].items[1].sku: simple-product-1 appears more than once"),
+                Arguments.of("a cart twice in one batch", ADD, Map.of("input", List.of(
+                        Map.of("cartMask", "c", "items", List.of(item("a", 1))),
+                        Map.of("cartMask", "c", "items", List.of(item("b", 1))))),
+                        "input[1].cartMask: c appears more than once"),
+                Arguments.of("a missing field", "mutation { addProductsToCarts(input: [{cartMask: \"c\"}]) { identifier } }",
+                        Map.of(),
+                        "missing required fields '[items]'"),
+                Arguments.of("no SKUs to remove", REMOVE, Map.of("input", List.of(Map.of("cartMask", "c", "skus", List.of()))),
+                        "input[0].skus must have at least one entry"),
+                Arguments.of("a SKU to remove twice", REMOVE,
+                        Map.of("input", List.of(Map.of("cartMask", "c", "skus", List.of("a", "a")))),
+                        "input[0].skus[1]: a appears more than once"),
+                Arguments.of("a malformed email", ASSIGN,
+                        Map.of("input", List.of(Map.of("cartMask", "c", "email", "not-an-email"))),
                         "email must be a well-formed email address"),
                 Arguments.of("too many operation identifiers", QUEUE, Map.of("ids", IntStream.range(0, 101)
                         .mapToObj(i -> "%040d".formatted(i)).toList()),
@@ -145,7 +145,7 @@ class BadInputTest {
     }
 
     private static Map<String, Object> add(Map<?, ?>... items) {
-        return Map.of("cartMask", "c", "items", List.of(items));
+        return Map.of("input", List.of(Map.of("cartMask", "c", "items", List.of(items))));
     }
 
     private static Map<String, Object> item(String sku, Object qty) {

@@ -34,8 +34,10 @@ class MutationModeOverrideTest {
         String created = execute("mutation C($m: String!) { createEmptyCart(cartMask: $m) { __typename } }",
                 Map.of("m", cartMask)).getString("data.createEmptyCart.__typename");
         String assigned = execute("""
-                mutation A($m: String!) { assignCustomerToCart(cartMask: $m, email: "jane.doe@example.com") { __typename } }
-                """, Map.of("m", cartMask)).getString("data.assignCustomerToCart.__typename");
+                mutation A($m: String!) {
+                  assignCustomersToCarts(input: [{cartMask: $m, email: "jane.doe@example.com"}]) { __typename }
+                }
+                """, Map.of("m", cartMask)).getString("data.assignCustomersToCarts.__typename");
 
         assertThat(created).isEqualTo("PersistOperationCompleted");
         assertThat(assigned).isEqualTo("OperationAccepted");

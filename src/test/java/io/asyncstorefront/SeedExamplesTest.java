@@ -127,9 +127,12 @@ class SeedExamplesTest {
         mutateAndAwait(CREATE_EMPTY_CART, Map.of("cartMask", cartMask));
         String identifier = execute("""
                 mutation Assign($cartMask: String!) {
-                  assignCustomerToCart(cartMask: $cartMask, email: "example@example.com") { identifier __typename }
+                  assignCustomersToCarts(input: [{cartMask: $cartMask, email: "example@example.com"}]) {
+                    identifier
+                    __typename
+                  }
                 }
-                """, Map.of("cartMask", cartMask)).getString("data.assignCustomerToCart.identifier");
+                """, Map.of("cartMask", cartMask)).getString("data.assignCustomersToCarts.identifier");
         awaitFinal(Map.of("identifier", identifier, "__typename", "OperationAccepted"));
 
         Map<String, Object> state = execute(QUEUE_FAILURES, Map.of("operationIdentifiers", List.of(identifier)))
@@ -159,10 +162,10 @@ class SeedExamplesTest {
         mutateAndAwait(CREATE_EMPTY_CART, Map.of("cartMask", cartMask));
         Map<String, Object> added = mutateAndAwait("""
                 mutation Add($cartMask: String!) {
-                  addProductsToCart(cartMask: $cartMask, items: [
+                  addProductsToCarts(input: [{cartMask: $cartMask, items: [
                     {sku: "simple-product-1", qty: 1},
                     {sku: "simple-product-2", qty: 2}
-                  ]) {
+                  ]}]) {
                     %s
                   }
                 }

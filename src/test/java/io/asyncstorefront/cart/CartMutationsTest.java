@@ -23,116 +23,163 @@ class CartMutationsTest {
             mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { %s } }
             """.formatted(STATE_FIELDS);
     private static final String ADD = """
-            mutation Add($cartMask: String!, $items: [CartItemInput!]!) {
-              addProductsToCart(cartMask: $cartMask, items: $items) { %s }
-            }
+            mutation Add($input: [AddProductsToCartInput!]!) { addProductsToCarts(input: $input) { %s } }
             """.formatted(STATE_FIELDS);
     private static final String UPDATE = """
-            mutation Update($cartMask: String!, $items: [CartItemInput!]!) {
-              updateCartItems(cartMask: $cartMask, items: $items) { %s }
-            }
+            mutation Update($input: [UpdateCartItemInput!]!) { updateCartItems(input: $input) { %s } }
             """.formatted(STATE_FIELDS);
     private static final String REMOVE = """
-            mutation Remove($cartMask: String!, $skus: [String!]!) {
-              removeProductsFromCart(cartMask: $cartMask, skus: $skus) { %s }
-            }
+            mutation Remove($input: [RemoveProductsFromCartInput!]!) { removeProductsFromCarts(input: $input) { %s } }
             """.formatted(STATE_FIELDS);
     private static final String ASSIGN = """
-            mutation Assign($cartMask: String!, $email: String!) {
-              assignCustomerToCart(cartMask: $cartMask, email: $email) { %s }
-            }
+            mutation Assign($input: [AssignCustomerToCartInput!]!) { assignCustomersToCarts(input: $input) { %s } }
             """.formatted(STATE_FIELDS);
-    private static final String CART = """
-            query Cart($cartMask: String!) { cart(cartMask: $cartMask) { cartMask increment_id items { sku qty } customerEmail } }
+    private static final String DELETE = """
+            mutation Delete($input: [DeleteCartInput!]!) { deleteCarts(input: $input) { %s } }
+            """.formatted(STATE_FIELDS);
+    private static final String CARTS = """
+            query Carts($cartMasks: [String!]!) {
+              carts(cartMasks: $cartMasks) { cartMask increment_id items { sku qty } customerEmail }
+            }
             """;
 
     private String cartMask;
 
     @BeforeEach
     void createCart() {
-        cartMask = newCartMask();
-        assertThat(mutateAndAwait(CREATE, Map.of("cartMask", cartMask))).containsEntry("__typename",
-                "PersistOperationCompleted");
+        cartMask = create();
     }
 
     @Test
     void aShopperFillsAndChangesACart() {
-        mutateAndAwait(ADD,
-                Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1), item("simple-product-2", 2))));
-        mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 2))));
-        mutateAndAwait(UPDATE, Map.of("cartMask", cartMask, "items", List.of(item("simple-product-2", 5))));
-        Map<String, Object> removed = mutateAndAwait(REMOVE, Map.of("cartMask", cartMask, "skus", List.of("simple-product-1")));
-        Map<String, Object> assigned = mutateAndAwait(ASSIGN, Map.of("cartMask", cartMask, "email", "jane.doe@example.com"));
+        mutateAndAwait(ADD, input(
+                Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1), item("simple-product-2", 2)))));
+        mutateAndAwait(ADD, input(Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 2)))));
+        mutateAndAwait(UPDATE, input(Map.of("cartMask", cartMask, "sku", "simple-product-2", "qty", 5)));
+        Map<String, Object> removed = mutateAndAwait(REMOVE,
+                input(Map.of("cartMask", cartMask, "skus", List.of("simple-product-1"))));
+        Map<String, Object> assigned = mutateAndAwait(ASSIGN,
+                input(Map.of("cartMask", cartMask, "email", "jane.doe@example.com")));
 
         assertThat(removed).containsEntry("__typename", "CartSaveOperationCompleted");
         assertThat(cartOf(removed).get("items")).isEqualTo(List.of(item("simple-product-2", 5)));
         assertThat(assigned.get("changedEntities"))
                 .isEqualTo(List.of(Map.of("type", "Cart", "identifiers", List.of(cartMask))));
-        assertThat(execute(CART, Map.of("cartMask", cartMask)).getMap("data.cart"))
+        assertThat(execute(CARTS, Map.of("cartMasks", List.of(cartMask))).getMap("data.carts[0]"))
                 .containsEntry("cartMask", cartMask)
                 .containsEntry("customerEmail", "jane.doe@example.com")
                 .containsEntry("items", List.of(item("simple-product-2", 5)));
     }
 
     @Test
+    void aBatchChangesSeveralCartsInOneOperation() {
+        String other = create();
+
+        Map<String, Object> added = mutateAndAwait(ADD, Map.of("input", List.of(
+                Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1))),
+                Map.of("cartMask", other, "items", List.of(item("simple-product-2", 2), item("simple-product-3", 3))))));
+        Map<String, Object> updated = mutateAndAwait(UPDATE, Map.of("input", List.of(
+                Map.of("cartMask", other, "sku", "simple-product-2", "qty", 7),
+                Map.of("cartMask", other, "sku", "simple-product-3", "qty", 1))));
+        Map<String, Object> deleted = mutateAndAwait(DELETE, Map.of("input", List.of(Map.of("cartMask", cartMask),
+                Map.of("cartMask", other))));
+
+        assertThat(added).containsEntry("__typename", "CartsMutationCompleted");
+        assertThat(added.get("changedEntities"))
+                .isEqualTo(List.of(Map.of("type", "Cart", "identifiers", List.of(cartMask, other))));
+        assertThat(updated).containsEntry("__typename", "CartSaveOperationCompleted");
+        assertThat(cartOf(updated).get("items")).isEqualTo(List.of(item("simple-product-2", 7), item("simple-product-3", 1)));
+        assertThat(deleted).containsEntry("__typename", "CartsMutationCompleted");
+        assertThat(execute(CARTS, Map.of("cartMasks", List.of(cartMask, other))).getList("data.carts")).isEmpty();
+    }
+
+    @Test
     void unknownProductsFailTheWholeOperationWithOneReportPerWrongItem() {
-        Map<String, Object> state = mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(
-                item("simple-product-1", 1), item("no-such-product", 1), item("simple-product-3", 1), item("gone", 2))));
+        String other = create();
+
+        Map<String, Object> state = mutateAndAwait(ADD, Map.of("input", List.of(
+                Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1), item("no-such-product", 1))),
+                Map.of("cartMask", other, "items", List.of(item("simple-product-3", 1), item("gone", 2))))));
 
         assertThat(state).containsEntry("__typename", "OperationFailed");
         assertThat(state.get("failures")).isEqualTo(List.of(
-                validation("No such product with sku no-such-product", "items[1].sku"),
-                validation("No such product with sku gone", "items[3].sku")));
-        assertThat(itemsOfCart()).isEmpty();
+                validation("No such product with sku no-such-product", 0, "items[1].sku"),
+                validation("No such product with sku gone", 1, "items[1].sku")));
+        assertThat(itemsOf(cartMask)).isEmpty();
+        assertThat(itemsOf(other)).isEmpty();
     }
 
     @Test
     void aQuantityAboveTheLimitOfACartLineFailsTheOperation() {
-        mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 9_000))));
+        mutateAndAwait(ADD, input(Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 9_000)))));
 
-        Map<String, Object> state = mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(
-                item("simple-product-2", 1), item("simple-product-1", 1_001))));
+        Map<String, Object> state = mutateAndAwait(ADD, input(Map.of("cartMask", cartMask, "items", List.of(
+                item("simple-product-2", 1), item("simple-product-1", 1_001)))));
 
         assertThat(state.get("failures")).isEqualTo(List.of(
-                validation("A cart holds at most 10000 of one product", "items[1].qty")));
-        assertThat(itemsOfCart()).isEqualTo(List.of(item("simple-product-1", 9_000)));
+                validation("A cart holds at most 10000 of one product", 0, "items[1].qty")));
+        assertThat(itemsOf(cartMask)).isEqualTo(List.of(item("simple-product-1", 9_000)));
     }
 
     @Test
     void changingOrRemovingAProductThatIsNotInTheCartFails() {
-        mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1))));
+        mutateAndAwait(ADD, input(Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1)))));
 
-        Map<String, Object> updated = mutateAndAwait(UPDATE, Map.of("cartMask", cartMask, "items", List.of(
-                item("simple-product-1", 3), item("simple-product-4", 1))));
-        Map<String, Object> removed = mutateAndAwait(REMOVE, Map.of("cartMask", cartMask, "skus", List.of("simple-product-5")));
+        Map<String, Object> updated = mutateAndAwait(UPDATE, Map.of("input", List.of(
+                Map.of("cartMask", cartMask, "sku", "simple-product-1", "qty", 3),
+                Map.of("cartMask", cartMask, "sku", "simple-product-4", "qty", 1))));
+        Map<String, Object> removed = mutateAndAwait(REMOVE,
+                input(Map.of("cartMask", cartMask, "skus", List.of("simple-product-5"))));
 
         assertThat(updated.get("failures")).isEqualTo(List.of(
-                validation("The cart has no product with sku simple-product-4", "items[1].sku")));
+                validation("The cart has no product with sku simple-product-4", 1, "sku")));
         assertThat(removed.get("failures")).isEqualTo(List.of(
-                validation("The cart has no product with sku simple-product-5", "skus[0]")));
-        assertThat(itemsOfCart()).isEqualTo(List.of(item("simple-product-1", 1)));
+                validation("The cart has no product with sku simple-product-5", 0, "skus[0]")));
+        assertThat(itemsOf(cartMask)).isEqualTo(List.of(item("simple-product-1", 1)));
+    }
+
+    @Test
+    void anUnknownCustomerEmailFailsWithTheReportOfTheSeed() {
+        Map<String, Object> state = mutateAndAwait(ASSIGN, Map.of("input", List.of(
+                Map.of("cartMask", cartMask, "email", "jane.doe@example.com"),
+                Map.of("cartMask", create(), "email", "example@example.com"))));
+
+        assertThat(state.get("failures")).isEqualTo(List.of(logical("No such entity with email example@example.com", 1)));
+        assertThat(execute(CARTS, Map.of("cartMasks", List.of(cartMask))).getString("data.carts[0].customerEmail")).isNull();
     }
 
     @Test
     void creatingACartWhoseMaskIsTakenFails() {
         Map<String, Object> state = mutateAndAwait(CREATE, Map.of("cartMask", cartMask));
 
-        assertThat(state.get("failures")).isEqualTo(List.of(logical("A cart with cartMask " + cartMask + " already exists")));
+        assertThat(state.get("failures"))
+                .isEqualTo(List.of(logical("A cart with cartMask " + cartMask + " already exists", null)));
     }
 
     @Test
     void anOperationOnACartThatDoesNotExistFails() {
         String missing = newCartMask();
 
-        Map<String, Object> state = mutateAndAwait(ADD,
-                Map.of("cartMask", missing, "items", List.of(item("simple-product-1", 1))));
+        Map<String, Object> state = mutateAndAwait(ADD, Map.of("input", List.of(
+                Map.of("cartMask", cartMask, "items", List.of(item("simple-product-1", 1))),
+                Map.of("cartMask", missing, "items", List.of(item("simple-product-1", 1))))));
 
-        assertThat(state.get("failures")).isEqualTo(List.of(logical("No such entity with cartMask " + missing)));
-        assertThat(execute(CART, Map.of("cartMask", missing)).getMap("data.cart")).isNull();
+        assertThat(state.get("failures")).isEqualTo(List.of(logical("No such entity with cartMask " + missing, 1)));
+        assertThat(itemsOf(cartMask)).isEmpty();
     }
 
-    private List<Object> itemsOfCart() {
-        return execute(CART, Map.of("cartMask", cartMask)).getList("data.cart.items");
+    private static String create() {
+        String mask = newCartMask();
+        assertThat(mutateAndAwait(CREATE, Map.of("cartMask", mask))).containsEntry("__typename", "PersistOperationCompleted");
+        return mask;
+    }
+
+    private static List<Object> itemsOf(String mask) {
+        return execute(CARTS, Map.of("cartMasks", List.of(mask))).getList("data.carts[0].items");
+    }
+
+    private static Map<String, Object> input(Map<String, Object> entry) {
+        return Map.of("input", List.of(entry));
     }
 
     @SuppressWarnings("unchecked")
@@ -144,16 +191,13 @@ class CartMutationsTest {
         return Map.of("sku", sku, "qty", qty);
     }
 
-    private static Map<String, Object> validation(String message, String field) {
-        Map<String, Object> report = new HashMap<>(Map.of("__typename", "ValidationErrorReport", "message", message,
-                "field", field));
-        report.put("inputIndex", null);
-        return report;
+    private static Map<String, Object> validation(String message, int inputIndex, String field) {
+        return Map.of("__typename", "ValidationErrorReport", "message", message, "inputIndex", inputIndex, "field", field);
     }
 
-    private static Map<String, Object> logical(String message) {
+    private static Map<String, Object> logical(String message, Integer inputIndex) {
         Map<String, Object> report = new HashMap<>(Map.of("__typename", "LogicalErrorReport", "message", message));
-        report.put("inputIndex", null);
+        report.put("inputIndex", inputIndex);
         return report;
     }
 }

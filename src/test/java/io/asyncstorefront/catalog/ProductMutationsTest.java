@@ -77,7 +77,7 @@ class ProductMutationsTest {
                 Map.of("m", cartMask));
         mutateAndAwait("""
                 mutation A($m: String!, $sku: String!) {
-                  addProductsToCart(cartMask: $m, items: [{sku: $sku, qty: 1}]) { identifier __typename }
+                  addProductsToCarts(input: [{cartMask: $m, items: [{sku: $sku, qty: 1}]}]) { identifier __typename }
                 }
                 """, Map.of("m", cartMask, "sku", prefix + "held"));
 

@@ -40,14 +40,17 @@ class DurabilityIT {
             """;
     private static final String ADD = """
             mutation Add($cartMask: String!) {
-              addProductsToCart(cartMask: $cartMask, items: [{sku: "durable-1", qty: 1}]) { identifier __typename }
+              addProductsToCarts(input: [{cartMask: $cartMask, items: [{sku: "durable-1", qty: 1}]}]) {
+                identifier
+                __typename
+              }
             }
             """;
     private static final String QUEUE = """
             query Queue($ids: [String!]!) { queue(operationIdentifiers: $ids) { identifier __typename } }
             """;
     private static final String CART = """
-            query Cart($cartMask: String!) { cart(cartMask: $cartMask) { items { sku qty } } }
+            query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
             """;
 
     @BeforeAll
@@ -104,7 +107,7 @@ class DurabilityIT {
             for (String cart : carts) {
                 assertThat(given().baseUri(service.baseUri()).contentType(ContentType.JSON)
                         .body(Map.of("query", CART, "variables", Map.of("cartMask", cart)))
-                        .post("/graphql").then().statusCode(200).extract().jsonPath().getList("data.cart.items"))
+                        .post("/graphql").then().statusCode(200).extract().jsonPath().getList("data.carts[0].items"))
                         .isEqualTo(List.of(Map.of("sku", "durable-1", "qty", 3)));
             }
         }

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.asyncstorefront.cart.command.AddProductsToCart;
-import io.asyncstorefront.cart.command.CartLine;
+import io.asyncstorefront.cart.command.AddProductsToCarts;
 import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.command.CommandRegistry;
@@ -40,16 +39,16 @@ class DeliveryTest {
 
     private static final String ADD = """
             mutation Add($cartMask: String!, $items: [CartItemInput!]!) {
-              addProductsToCart(cartMask: $cartMask, items: $items) { %s }
+              addProductsToCarts(input: [{cartMask: $cartMask, items: $items}]) { %s }
             }
             """.formatted(STATE_FIELDS);
     private static final String UPDATE = """
-            mutation Update($cartMask: String!, $items: [CartItemInput!]!) {
-              updateCartItems(cartMask: $cartMask, items: $items) { identifier __typename }
+            mutation Update($cartMask: String!, $sku: String!, $qty: Int!) {
+              updateCartItems(input: [{cartMask: $cartMask, sku: $sku, qty: $qty}]) { identifier __typename }
             }
             """;
     private static final String CART_ITEMS = """
-            query Cart($cartMask: String!) { cart(cartMask: $cartMask) { items { sku qty } } }
+            query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
             """;
 
     @Inject
@@ -75,7 +74,7 @@ class DeliveryTest {
     @Test
     void aCommandDeliveredTwiceIsAppliedOnce() throws Throwable {
         CommandEnvelope envelope = acceptWithoutPublishing(
-                new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-1", 1))));
+                add(cartMask, "simple-product-1", 1));
 
         VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope).chain(() -> publisher.publish(envelope)));
         awaitFinal(accepted(envelope));
@@ -83,7 +82,7 @@ class DeliveryTest {
         // The broker delivers in order: once this later operation is final, the third delivery was consumed too.
         mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(Map.of("sku", "simple-product-2", "qty", 1))));
 
-        assertThat(execute(CART_ITEMS, Map.of("cartMask", cartMask)).getList("data.cart.items")).isEqualTo(List.of(
+        assertThat(execute(CART_ITEMS, Map.of("cartMask", cartMask)).getList("data.carts[0].items")).isEqualTo(List.of(
                 Map.of("sku", "simple-product-1", "qty", 1),
                 Map.of("sku", "simple-product-2", "qty", 1)));
     }
@@ -91,7 +90,7 @@ class DeliveryTest {
     @Test
     void anOperationWhosePublishWasLostIsAppliedBeforeTheNextOperationOfItsCart() throws Throwable {
         CommandEnvelope lost = acceptWithoutPublishing(
-                new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-1", 1))));
+                add(cartMask, "simple-product-1", 1));
 
         Map<String, Object> next = mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items",
                 List.of(Map.of("sku", "simple-product-2", "qty", 1))));
@@ -108,7 +107,7 @@ class DeliveryTest {
     @Test
     void theRelayPublishesAgainAnOperationWhosePublishWasLost() throws Throwable {
         CommandEnvelope lost = acceptWithoutPublishing(
-                new AddProductsToCart(cartMask, List.of(new CartLine("simple-product-3", 2))));
+                add(cartMask, "simple-product-3", 2));
 
         Map<String, Object> state = awaitFinal(accepted(lost));
 
@@ -133,8 +132,7 @@ class DeliveryTest {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<String>> submitted = new ArrayList<>();
         for (int qty = 1; qty <= 40; qty++) {
-            Map<String, Object> variables = Map.of("cartMask", cartMask, "items",
-                    List.of(Map.of("sku", "simple-product-1", "qty", qty)));
+            Map<String, Object> variables = Map.of("cartMask", cartMask, "sku", "simple-product-1", "qty", qty);
             submitted.add(clients.submit(() -> execute(UPDATE, variables).getString("data.updateCartItems.identifier")));
         }
         List<String> identifiers = new ArrayList<>();
@@ -148,7 +146,7 @@ class DeliveryTest {
         String last = acceptanceOrder.get(acceptanceOrder.size() - 1);
         int lastQty = identifiers.indexOf(last) + 1;
         assertThat(database.inFinishingOrder(identifiers)).isEqualTo(acceptanceOrder);
-        assertThat(execute(CART_ITEMS, Map.of("cartMask", cartMask)).getList("data.cart.items"))
+        assertThat(execute(CART_ITEMS, Map.of("cartMask", cartMask)).getList("data.carts[0].items"))
                 .isEqualTo(List.of(Map.of("sku", "simple-product-1", "qty", lastQty)));
     }
 
@@ -156,6 +154,11 @@ class DeliveryTest {
         String type = registry.handlerOf(command).type();
         return VertxContextSupport.subscribeAndAwait(
                 () -> ledger.accept(type, command.aggregateKeys(), mapper.valueToTree(command)));
+    }
+
+    private static AddProductsToCarts add(String cartMask, String sku, int qty) {
+        return new AddProductsToCarts(
+                List.of(new AddProductsToCarts.Entry(cartMask, List.of(new AddProductsToCarts.Line(sku, qty)))));
     }
 
     private static Map<String, Object> accepted(CommandEnvelope envelope) {

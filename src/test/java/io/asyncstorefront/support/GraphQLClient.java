@@ -21,6 +21,7 @@ public final class GraphQLClient {
             __typename
             ... on PersistOperationInterface { changedEntities { type identifiers } }
             ... on CartSaveOperationCompleted { cart { cartMask increment_id items { sku qty } customerEmail } }
+            ... on CartsMutationCompleted { carts { cartMask increment_id items { sku qty } customerEmail } }
             ... on ProductsMutationCompleted { products { sku name price } }
             ... on CustomersMutationCompleted { customers { email firstname lastname } }
             ... on OperationFailed {

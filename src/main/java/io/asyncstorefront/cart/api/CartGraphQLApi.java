@@ -1,15 +1,13 @@
 package io.asyncstorefront.cart.api;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -17,14 +15,15 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import io.asyncstorefront.cart.command.AddProductsToCart;
-import io.asyncstorefront.cart.command.AssignCustomerToCart;
-import io.asyncstorefront.cart.command.CartLine;
+import io.asyncstorefront.cart.command.AddProductsToCarts;
+import io.asyncstorefront.cart.command.AssignCustomersToCarts;
 import io.asyncstorefront.cart.command.CreateEmptyCart;
-import io.asyncstorefront.cart.command.RemoveProductsFromCart;
+import io.asyncstorefront.cart.command.DeleteCarts;
+import io.asyncstorefront.cart.command.RemoveProductsFromCarts;
 import io.asyncstorefront.cart.command.UpdateCartItems;
 import io.asyncstorefront.cart.repository.CartRepository;
-import io.asyncstorefront.cart.view.Cart;
+import io.asyncstorefront.cart.view.CartConnectionNode;
+import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -34,81 +33,113 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class CartGraphQLApi {
 
-    static final int MAX_ITEMS = 100;
-    private static final String MASK = "[A-Za-z0-9_-]{1,64}";
-    private static final String MASK_MESSAGE = "must be 1 to 64 letters, digits, '-' or '_'";
+    static final int MAX_CARTS = 100;
 
     private final OperationDispatcher operations;
     private final CartRepository carts;
+    private final int maxItemsPerInput;
 
-    public CartGraphQLApi(OperationDispatcher operations, CartRepository carts) {
+    public CartGraphQLApi(OperationDispatcher operations, CartRepository carts,
+            @ConfigProperty(name = "storefront.carts.max-items-per-input", defaultValue = "100") int maxItemsPerInput) {
         this.operations = operations;
         this.carts = carts;
+        this.maxItemsPerInput = maxItemsPerInput;
     }
 
-    @Query("cart")
-    @Description("The cart with this mask, or null.")
+    @Query("carts")
+    @Description("The carts with these masks that exist, in the order asked. At most 100 masks.")
     @WithSession
-    public Uni<Cart> cart(@Name("cartMask") @NonNull @Pattern(regexp = MASK, message = MASK_MESSAGE) String cartMask) {
-        return carts.findByMask(cartMask).map(cart -> cart == null ? null : Cart.of(cart));
+    public Uni<@NonNull List<@NonNull CartConnectionNode>> carts(
+            @Name("cartMasks") @NonNull @Size(max = MAX_CARTS) List<@NonNull String> cartMasks) {
+        return carts.findByMasks(cartMasks).map(found -> found.stream().map(CartConnectionNode::of).toList());
     }
 
     @Mutation("createEmptyCart")
     @Description("Creates an empty cart with the mask the client chose. Completes with PersistOperationCompleted.")
     public Uni<@NonNull OperationStateInterface> createEmptyCart(
-            @Name("cartMask") @NonNull @Pattern(regexp = MASK, message = MASK_MESSAGE) String cartMask) {
+            @Name("cartMask") @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask) {
         return operations.submit(new CreateEmptyCart(cartMask));
     }
 
-    @Mutation("addProductsToCart")
-    @Description("Adds quantities of products to a cart, at most 100 items, each SKU once. "
-            + "Completes with CartSaveOperationCompleted.")
-    public Uni<@NonNull OperationStateInterface> addProductsToCart(
-            @Name("cartMask") @NonNull @Pattern(regexp = MASK, message = MASK_MESSAGE) String cartMask,
-            @Name("items") @NonNull @Size(min = 1, max = MAX_ITEMS) List<@NonNull @Valid CartItemInput> items) {
-        return distinct(items.stream().map(CartItemInput::sku).toList(), "items")
-                .chain(() -> operations.submit(new AddProductsToCart(cartMask, lines(items))));
+    @Mutation("addProductsToCarts")
+    @Description("Adds quantities of products to carts, each cart once. Completes with CartSaveOperationCompleted "
+            + "when the input names one cart, CartsMutationCompleted when it names several.")
+    public Uni<@NonNull OperationStateInterface> addProductsToCarts(
+            @Name("input") @NonNull List<@NonNull @Valid AddProductsToCartInput> input) {
+        return InputChecks.distinct(input, AddProductsToCartInput::cartMask, "input", "cartMask")
+                .chain(() -> eachList(input, AddProductsToCartInput::items, "items",
+                        entry -> InputChecks.distinct(entry.items(), CartItemInput::sku, "items", "sku")))
+                .chain(() -> operations.submit(new AddProductsToCarts(input.stream()
+                        .map(entry -> new AddProductsToCarts.Entry(entry.cartMask(), entry.items().stream()
+                                .map(item -> new AddProductsToCarts.Line(item.sku(), item.qty())).toList()))
+                        .toList())));
+    }
+
+    @Mutation("removeProductsFromCarts")
+    @Description("Removes products from carts, each cart once. Completes with CartSaveOperationCompleted when the "
+            + "input names one cart, CartsMutationCompleted when it names several.")
+    public Uni<@NonNull OperationStateInterface> removeProductsFromCarts(
+            @Name("input") @NonNull List<@NonNull @Valid RemoveProductsFromCartInput> input) {
+        return InputChecks.distinct(input, RemoveProductsFromCartInput::cartMask, "input", "cartMask")
+                .chain(() -> eachList(input, RemoveProductsFromCartInput::skus, "skus",
+                        entry -> InputChecks.distinct(entry.skus(), Function.identity(), "skus", "")))
+                .chain(() -> operations.submit(new RemoveProductsFromCarts(input.stream()
+                        .map(entry -> new RemoveProductsFromCarts.Entry(entry.cartMask(), entry.skus()))
+                        .toList())));
     }
 
     @Mutation("updateCartItems")
-    @Description("Sets the quantities of products already in a cart, at most 100 items, each SKU once. "
-            + "Completes with CartSaveOperationCompleted.")
+    @Description("Sets the quantities of products that carts hold, each cart and SKU once. Completes with "
+            + "CartSaveOperationCompleted when the input names one cart, CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> updateCartItems(
-            @Name("cartMask") @NonNull @Pattern(regexp = MASK, message = MASK_MESSAGE) String cartMask,
-            @Name("items") @NonNull @Size(min = 1, max = MAX_ITEMS) List<@NonNull @Valid CartItemInput> items) {
-        return distinct(items.stream().map(CartItemInput::sku).toList(), "items")
-                .chain(() -> operations.submit(new UpdateCartItems(cartMask, lines(items))));
+            @Name("input") @NonNull List<@NonNull @Valid UpdateCartItemInput> input) {
+        return InputChecks.distinct(input, entry -> entry.cartMask() + " " + entry.sku(), "input", "sku")
+                .chain(() -> operations.submit(new UpdateCartItems(input.stream()
+                        .map(entry -> new UpdateCartItems.Entry(entry.cartMask(), entry.sku(), entry.qty()))
+                        .toList())));
     }
 
-    @Mutation("removeProductsFromCart")
-    @Description("Removes products from a cart, at most 100 SKUs. Completes with CartSaveOperationCompleted.")
-    public Uni<@NonNull OperationStateInterface> removeProductsFromCart(
-            @Name("cartMask") @NonNull @Pattern(regexp = MASK, message = MASK_MESSAGE) String cartMask,
-            @Name("skus") @NonNull @Size(min = 1, max = MAX_ITEMS) List<@NonNull @NotBlank @Size(max = 64) String> skus) {
-        return distinct(skus, "skus").chain(() -> operations.submit(new RemoveProductsFromCart(cartMask, skus)));
+    @Mutation("assignCustomersToCarts")
+    @Description("Assigns customers, by email, to carts, each cart once. An unknown email fails the operation with a "
+            + "LogicalErrorReport. Completes with CartSaveOperationCompleted when the input names one cart, "
+            + "CartsMutationCompleted when it names several.")
+    public Uni<@NonNull OperationStateInterface> assignCustomersToCarts(
+            @Name("input") @NonNull List<@NonNull @Valid AssignCustomerToCartInput> input) {
+        return InputChecks.distinct(input, AssignCustomerToCartInput::cartMask, "input", "cartMask")
+                .chain(() -> operations.submit(new AssignCustomersToCarts(input.stream()
+                        .map(entry -> new AssignCustomersToCarts.Entry(entry.cartMask(), entry.email()))
+                        .toList())));
     }
 
-    @Mutation("assignCustomerToCart")
-    @Description("Assigns the customer with this email to a cart. Fails with a LogicalErrorReport if there is no such "
-            + "customer. Completes with CartSaveOperationCompleted.")
-    public Uni<@NonNull OperationStateInterface> assignCustomerToCart(
-            @Name("cartMask") @NonNull @Pattern(regexp = MASK, message = MASK_MESSAGE) String cartMask,
-            @Name("email") @NonNull @NotBlank @Email @Size(max = 254) String email) {
-        return operations.submit(new AssignCustomerToCart(cartMask, email));
+    @Mutation("deleteCarts")
+    @Description("Deletes carts with their items, each cart once. Completes with CartSaveOperationCompleted when the "
+            + "input names one cart, CartsMutationCompleted when it names several, showing the carts as they were.")
+    public Uni<@NonNull OperationStateInterface> deleteCarts(
+            @Name("input") @NonNull List<@NonNull @Valid DeleteCartInput> input) {
+        return InputChecks.distinct(input, DeleteCartInput::cartMask, "input", "cartMask")
+                .chain(() -> operations.submit(new DeleteCarts(input.stream()
+                        .map(entry -> new DeleteCarts.Entry(entry.cartMask()))
+                        .toList())));
     }
 
-    private static List<CartLine> lines(List<CartItemInput> items) {
-        return items.stream().map(item -> new CartLine(item.sku(), item.qty())).toList();
-    }
-
-    private static Uni<Void> distinct(List<String> skus, String argument) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < skus.size(); i++) {
-            if (!seen.add(skus.get(i))) {
-                return Uni.createFrom().failure(new InvalidInputException(
-                        argument + "[" + i + "]: the SKU " + skus.get(i) + " appears more than once"));
+    /** Checks the size of each entry's list against the configured cap, then the entry itself. */
+    private <T> Uni<Void> eachList(List<T> input, Function<T, List<?>> list, String field, Function<T, Uni<Void>> check) {
+        Uni<Void> checks = Uni.createFrom().voidItem();
+        for (int i = 0; i < input.size(); i++) {
+            int size = list.apply(input.get(i)).size();
+            String path = "input[" + i + "]." + field;
+            if (size == 0) {
+                return Uni.createFrom().failure(new InvalidInputException(path + " must have at least one entry"));
             }
+            if (size > maxItemsPerInput) {
+                return Uni.createFrom().failure(new InvalidInputException(
+                        path + " has " + size + " entries; a cart input takes at most " + maxItemsPerInput));
+            }
+            T entry = input.get(i);
+            int index = i;
+            checks = checks.chain(() -> check.apply(entry).onFailure(InvalidInputException.class)
+                    .transform(failure -> new InvalidInputException("input[" + index + "]." + failure.getMessage())));
         }
-        return Uni.createFrom().voidItem();
+        return checks;
     }
 }

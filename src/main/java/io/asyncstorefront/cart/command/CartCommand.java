@@ -11,6 +11,6 @@ public interface CartCommand extends Command {
 
     @Override
     default Set<String> aggregateKeys() {
-        return Set.of("Cart:" + cartMask());
+        return Set.of(CartBatch.key(cartMask()));
     }
 }

@@ -1,17 +1,19 @@
 package io.asyncstorefront.cart.command;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import io.asyncstorefront.cart.model.CartEntity;
+import io.asyncstorefront.cart.model.CartState;
 import io.asyncstorefront.cart.repository.CartRepository;
-import io.asyncstorefront.operation.command.Outcome;
+import io.asyncstorefront.cart.repository.CartRepository.ItemRow;
+import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.failure.ValidationErrorReport;
 import io.smallrye.mutiny.Uni;
 
 @Singleton
-public class UpdateCartItemsHandler extends CartCommandHandler<UpdateCartItems> {
+public class UpdateCartItemsHandler extends CartBatchHandler<UpdateCartItems, UpdateCartItems.Entry> {
 
     public UpdateCartItemsHandler(CartRepository carts) {
         super(carts);
@@ -23,13 +25,24 @@ public class UpdateCartItemsHandler extends CartCommandHandler<UpdateCartItems> 
     }
 
     @Override
-    protected Uni<Outcome> applyTo(CartEntity cart, UpdateCartItems command) {
-        List<ValidationErrorReport> failures = notInCart(cart, command.items().stream().map(CartLine::sku).toList(),
-                i -> "items[" + i + "].sku");
-        if (!failures.isEmpty()) {
-            return Uni.createFrom().item(Outcome.failed(failures));
+    protected Uni<Void> check(UpdateCartItems command, Map<String, CartState> carts, List<FailureReportInterface> failures) {
+        for (int i = 0; i < command.input().size(); i++) {
+            UpdateCartItems.Entry entry = command.input().get(i);
+            CartState cart = carts.get(entry.cartMask());
+            if (cart != null && !cart.items.containsKey(entry.sku())) {
+                failures.add(new ValidationErrorReport("The cart has no product with sku " + entry.sku(), i, "sku"));
+            }
         }
-        command.items().forEach(line -> cart.item(line.sku()).orElseThrow().qty = line.qty());
-        return Uni.createFrom().item(saved(cart));
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    protected Uni<Void> change(UpdateCartItems command, Map<String, CartState> carts) {
+        List<ItemRow> rows = command.input().stream().map(entry -> {
+            CartState cart = carts.get(entry.cartMask());
+            cart.items.put(entry.sku(), entry.qty());
+            return new ItemRow(cart.id, entry.sku(), entry.qty());
+        }).toList();
+        return this.carts.setQuantities(rows).chain(() -> this.carts.touch(ids(carts))).replaceWithVoid();
     }
 }

@@ -3,7 +3,6 @@ package io.asyncstorefront.cart.model;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -52,21 +51,4 @@ public class CartEntity {
     @Column(nullable = false)
     public OffsetDateTime updatedAt;
 
-    public Optional<CartItemEntity> item(String sku) {
-        return items.stream().filter(item -> item.sku.equals(sku)).findFirst();
-    }
-
-    public void addItem(String sku, int qty) {
-        item(sku).ifPresentOrElse(item -> item.qty += qty, () -> {
-            CartItemEntity item = new CartItemEntity();
-            item.cart = this;
-            item.sku = sku;
-            item.qty = qty;
-            items.add(item);
-        });
-    }
-
-    public void touch() {
-        updatedAt = OffsetDateTime.now();
-    }
 }

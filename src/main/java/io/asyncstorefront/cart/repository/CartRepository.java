@@ -1,22 +1,97 @@
 package io.asyncstorefront.cart.repository;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.asyncstorefront.cart.model.CartEntity;
+import io.asyncstorefront.cart.model.CartState;
+import io.asyncstorefront.persistence.JsonRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 
+/** Carts; every method costs one statement, whatever the number of carts and items. */
 @ApplicationScoped
 public class CartRepository implements PanacheRepository<CartEntity> {
 
-    /** The cart with its items and customer, in one statement; null if there is none. */
-    public Uni<CartEntity> findByMask(String mask) {
+    private static final String STATES = """
+            select c.id, c.mask, c.increment_id, cu.email, ci.sku, ci.qty
+            from cart c
+            left join customer cu on cu.id = c.customer_id
+            left join cart_item ci on ci.cart_id = c.id
+            where c.mask in (:masks)
+            order by c.id, ci.id
+            """;
+    private static final String ITEM_ROWS = """
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(cart_id bigint, sku varchar, qty integer)
+            """;
+    private static final String ADD_ITEMS = """
+            insert into cart_item (id, cart_id, sku, qty)
+            select nextval('cart_item_seq'), r.cart_id, r.sku, r.qty
+            """ + ITEM_ROWS + """
+            on conflict (cart_id, sku) do update set qty = cart_item.qty + excluded.qty
+            """;
+    private static final String SET_QUANTITIES = """
+            update cart_item ci set qty = r.qty
+            """ + ITEM_ROWS + """
+            where ci.cart_id = r.cart_id and ci.sku = r.sku
+            """;
+    private static final String REMOVE_ITEMS = """
+            delete from cart_item ci using (select r.cart_id, r.sku
+            """ + ITEM_ROWS + """
+            ) as removed where ci.cart_id = removed.cart_id and ci.sku = removed.sku
+            """;
+    private static final String ASSIGN_CUSTOMERS = """
+            update cart c set customer_id = cu.id, updated_at = now()
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(cart_id bigint, email varchar)
+            join customer cu on cu.email = r.email
+            where c.id = r.cart_id
+            """;
+    private static final String TOUCH = """
+            update cart set updated_at = now() where id in (:ids)
+            """;
+
+    private final JsonRows rows;
+
+    public CartRepository(JsonRows rows) {
+        this.rows = rows;
+    }
+
+    /** The carts with these masks, in the order of the masks, with their items and customers, in one statement. */
+    public Uni<List<CartEntity>> findByMasks(List<String> masks) {
         return find("""
                 from CartEntity c
                 left join fetch c.items
                 left join fetch c.customer
-                where c.mask = ?1
-                """, mask).list().map(carts -> carts.isEmpty() ? null : carts.get(0));
+                where c.mask in ?1
+                """, masks).list().map(carts -> {
+            Map<String, CartEntity> byMask = new LinkedHashMap<>();
+            carts.forEach(cart -> byMask.put(cart.mask, cart));
+            return masks.stream().distinct().map(byMask::get).filter(Objects::nonNull).toList();
+        });
+    }
+
+    /** The named carts that exist, by mask, with their items and customer. */
+    public Uni<Map<String, CartState>> findStates(Collection<String> masks) {
+        return getSession().chain(session -> session.createNativeQuery(STATES, Object[].class)
+                .setParameter("masks", masks).getResultList())
+                .map(found -> {
+                    Map<String, CartState> carts = new LinkedHashMap<>();
+                    for (Object[] row : found) {
+                        CartState cart = carts.computeIfAbsent((String) row[1], mask -> new CartState(
+                                ((Number) row[0]).longValue(), mask, (String) row[2], (String) row[3]));
+                        if (row[4] != null) {
+                            cart.items.put((String) row[4], ((Number) row[5]).intValue());
+                        }
+                    }
+                    return carts;
+                });
     }
 
     public Uni<String> nextIncrementId() {
@@ -24,5 +99,44 @@ public class CartRepository implements PanacheRepository<CartEntity> {
                 .chain(session -> session.createNativeQuery("select nextval('cart_increment_seq')", Long.class)
                         .getSingleResult())
                 .map(number -> "AA%09d".formatted(number));
+    }
+
+    /** Adds the quantities to the carts' lines, creating the lines that are missing. */
+    public Uni<Integer> addItems(List<ItemRow> items) {
+        return execute(ADD_ITEMS, items);
+    }
+
+    public Uni<Integer> setQuantities(List<ItemRow> items) {
+        return execute(SET_QUANTITIES, items);
+    }
+
+    /** Removes the lines of the given SKUs; the quantities are ignored. */
+    public Uni<Integer> removeItems(List<ItemRow> items) {
+        return execute(REMOVE_ITEMS, items);
+    }
+
+    public Uni<Integer> assignCustomers(List<Assignment> assignments) {
+        return execute(ASSIGN_CUSTOMERS, assignments);
+    }
+
+    public Uni<Integer> touch(Collection<Long> cartIds) {
+        return getSession().chain(session -> session.createNativeQuery(TOUCH)
+                .setParameter("ids", cartIds).executeUpdate());
+    }
+
+    /** Deletes the carts and, by cascade, their items. */
+    public Uni<Long> deleteByMasks(Collection<String> masks) {
+        return delete("mask in ?1", masks);
+    }
+
+    private Uni<Integer> execute(String sql, List<?> batch) {
+        return getSession().chain(session -> session.createNativeQuery(sql)
+                .setParameter("rows", rows.of(batch)).executeUpdate());
+    }
+
+    public record ItemRow(@JsonProperty("cart_id") long cartId, String sku, int qty) {
+    }
+
+    public record Assignment(@JsonProperty("cart_id") long cartId, String email) {
     }
 }

@@ -5,20 +5,21 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import io.asyncstorefront.operation.state.ChangedEntity;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.asyncstorefront.operation.state.PersistOperationInterface;
 
-@Description("A cart operation completed; cart is the cart as the operation left it.")
+@Description("A cart mutation on one cart completed; cart is the cart as the operation left it.")
+@JsonIgnoreProperties(value = "changedEntities", allowGetters = false)
 public final class CartSaveOperationCompleted implements OperationStateInterface, PersistOperationInterface {
 
     private final String identifier;
-    private final List<ChangedEntity> changedEntities;
-    private final Cart cart;
+    private final CartConnectionNode cart;
 
-    public CartSaveOperationCompleted(String identifier, List<ChangedEntity> changedEntities, Cart cart) {
+    public CartSaveOperationCompleted(String identifier, CartConnectionNode cart) {
         this.identifier = identifier;
-        this.changedEntities = List.copyOf(changedEntities);
         this.cart = cart;
     }
 
@@ -28,13 +29,14 @@ public final class CartSaveOperationCompleted implements OperationStateInterface
         return identifier;
     }
 
+    /** Derived from the cart, so not stored. */
     @Override
     public List<@NonNull ChangedEntity> getChangedEntities() {
-        return changedEntities;
+        return List.of(ChangedEntity.of("Cart", cart.cartMask()));
     }
 
     @NonNull
-    public Cart getCart() {
+    public CartConnectionNode getCart() {
         return cart;
     }
 }

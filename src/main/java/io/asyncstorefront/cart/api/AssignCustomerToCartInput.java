@@ -1,0 +1,17 @@
+package io.asyncstorefront.cart.api;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("AssignCustomerToCartInput")
+@Description("The customer, by email, to assign to one cart.")
+public record AssignCustomerToCartInput(
+        @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
+        @NonNull @NotBlank @Email @Size(max = 254) String email) {
+}

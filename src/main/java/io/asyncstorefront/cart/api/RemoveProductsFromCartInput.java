@@ -1,0 +1,18 @@
+package io.asyncstorefront.cart.api;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("RemoveProductsFromCartInput")
+@Description("Products to remove from one cart, each SKU once.")
+public record RemoveProductsFromCartInput(
+        @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
+        @NonNull List<@NonNull @NotBlank @Size(max = 64) String> skus) {
+}

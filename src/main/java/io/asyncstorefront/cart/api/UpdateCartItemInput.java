@@ -1,0 +1,19 @@
+package io.asyncstorefront.cart.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("UpdateCartItemInput")
+@Description("The new quantity of a product that a cart holds.")
+public record UpdateCartItemInput(
+        @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
+        @NonNull @NotBlank @Size(max = 64) String sku,
+        @Description("At least 1, at most 10000.") @Positive @Max(10_000) int qty) {
+}

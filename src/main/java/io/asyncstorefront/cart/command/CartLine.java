@@ -1,4 +1,0 @@
-package io.asyncstorefront.cart.command;
-
-public record CartLine(String sku, int qty) {
-}
