@@ -105,6 +105,37 @@ class DeliveryTest {
     }
 
     @Test
+    void anOperationOnTwoCartsIsAppliedAfterTheEarlierOperationsOfBoth() throws Throwable {
+        String other = newCartMask();
+        mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
+                Map.of("m", other));
+        CommandEnvelope lostFirst = acceptWithoutPublishing(add(cartMask, "simple-product-1", 1));
+        CommandEnvelope lostOther = acceptWithoutPublishing(add(other, "simple-product-2", 1));
+
+        Map<String, Object> both = mutateAndAwait("""
+                mutation Add($first: String!, $other: String!) {
+                  addProductsToCarts(input: [
+                    {cartMask: $first, items: [{sku: "simple-product-3", qty: 1}]},
+                    {cartMask: $other, items: [{sku: "simple-product-3", qty: 1}]}
+                  ]) { %s }
+                }
+                """.formatted(STATE_FIELDS), Map.of("first", cartMask, "other", other));
+
+        assertThat(both).containsEntry("__typename", "CartsMutationCompleted");
+        List<Object> items = ((List<?>) both.get("carts")).stream().map(cart -> (Object) ((Map<?, ?>) cart).get("items"))
+                .toList();
+        assertThat(items)
+                .isEqualTo(List.of(
+                        List.of(Map.of("sku", "simple-product-1", "qty", 1), Map.of("sku", "simple-product-3", "qty", 1)),
+                        List.of(Map.of("sku", "simple-product-2", "qty", 1), Map.of("sku", "simple-product-3", "qty", 1))));
+        List<Object> earlier = queue(List.of(lostFirst.operationId(), lostOther.operationId())).stream()
+                .map(state -> (Object) ((Map<?, ?>) state.get("cart")).get("items")).toList();
+        assertThat(earlier).isEqualTo(List.of(
+                List.of(Map.of("sku", "simple-product-1", "qty", 1)),
+                List.of(Map.of("sku", "simple-product-2", "qty", 1))));
+    }
+
+    @Test
     void theRelayPublishesAgainAnOperationWhosePublishWasLost() throws Throwable {
         CommandEnvelope lost = acceptWithoutPublishing(
                 add(cartMask, "simple-product-3", 2));

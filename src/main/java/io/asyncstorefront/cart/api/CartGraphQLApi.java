@@ -1,7 +1,10 @@
 package io.asyncstorefront.cart.api;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +17,10 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
+import graphql.execution.ExecutionStepInfo;
+import graphql.schema.DataFetchingEnvironment;
 import io.asyncstorefront.cart.command.AddProductsToCarts;
 import io.asyncstorefront.cart.command.AssignCustomersToCarts;
 import io.asyncstorefront.cart.command.CreateEmptyCart;
@@ -23,11 +29,15 @@ import io.asyncstorefront.cart.command.RemoveProductsFromCarts;
 import io.asyncstorefront.cart.command.UpdateCartItems;
 import io.asyncstorefront.cart.repository.CartRepository;
 import io.asyncstorefront.cart.view.CartConnectionNode;
+import io.asyncstorefront.cart.view.CartItem;
+import io.asyncstorefront.catalog.repository.ProductRepository;
+import io.asyncstorefront.catalog.view.ProductConnectionNode;
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -37,12 +47,16 @@ public class CartGraphQLApi {
 
     private final OperationDispatcher operations;
     private final CartRepository carts;
+    private final ProductRepository products;
+    private final Context context;
     private final int maxItemsPerInput;
 
-    public CartGraphQLApi(OperationDispatcher operations, CartRepository carts,
+    public CartGraphQLApi(OperationDispatcher operations, CartRepository carts, ProductRepository products, Context context,
             @ConfigProperty(name = "storefront.carts.max-items-per-input", defaultValue = "100") int maxItemsPerInput) {
         this.operations = operations;
         this.carts = carts;
+        this.products = products;
+        this.context = context;
         this.maxItemsPerInput = maxItemsPerInput;
     }
 
@@ -51,7 +65,33 @@ public class CartGraphQLApi {
     @WithSession
     public Uni<@NonNull List<@NonNull CartConnectionNode>> carts(
             @Name("cartMasks") @NonNull @Size(max = MAX_CARTS) List<@NonNull String> cartMasks) {
-        return carts.findByMasks(cartMasks).map(found -> found.stream().map(CartConnectionNode::of).toList());
+        return carts.findStates(cartMasks).map(found -> cartMasks.stream().distinct().map(found::get)
+                .filter(Objects::nonNull).map(CartConnectionNode::of).toList());
+    }
+
+    @Name("product")
+    @Description("The product of the line. Mutation results stop at depth 1 below their entities, so this field is "
+            + "for queries only.")
+    @WithSession
+    public Uni<List<ProductConnectionNode>> product(@Source List<CartItem> items) {
+        if (!underCartsQuery()) {
+            return Uni.createFrom().failure(new InvalidInputException(
+                    "Mutation results are limited to depth 1 below their entities: query CartItem.product with carts"));
+        }
+        return products.findNodes(items.stream().map(CartItem::sku).distinct().toList()).map(found -> {
+            Map<String, ProductConnectionNode> bySku = found.stream()
+                    .collect(Collectors.toMap(ProductConnectionNode::sku, Function.identity()));
+            return items.stream().map(item -> bySku.get(item.sku())).toList();
+        });
+    }
+
+    /** Whether the field being resolved sits in the answer of the carts query, not in an operation state. */
+    private boolean underCartsQuery() {
+        ExecutionStepInfo step = context.unwrap(DataFetchingEnvironment.class).getExecutionStepInfo();
+        while (step.getParent() != null && step.getParent().getParent() != null) {
+            step = step.getParent();
+        }
+        return step.getFieldDefinition().getName().equals("carts");
     }
 
     @Mutation("createEmptyCart")

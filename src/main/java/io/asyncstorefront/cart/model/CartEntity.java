@@ -1,10 +1,7 @@
 package io.asyncstorefront.cart.model;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,13 +10,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.asyncstorefront.customer.model.CustomerEntity;
 
+/** A cart as Hibernate creates it; commands read and change carts with multi-row statements (CartRepository). */
 @Entity
 @Table(name = "cart")
 public class CartEntity {
@@ -40,10 +36,6 @@ public class CartEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "customer_id")
     public CustomerEntity customer;
-
-    @OneToMany(mappedBy = "cart", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
-    public List<CartItemEntity> items = new ArrayList<>();
 
     @Column(nullable = false, updatable = false)
     public OffsetDateTime createdAt;

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,20 +60,6 @@ public class CartRepository implements PanacheRepository<CartEntity> {
 
     public CartRepository(JsonRows rows) {
         this.rows = rows;
-    }
-
-    /** The carts with these masks, in the order of the masks, with their items and customers, in one statement. */
-    public Uni<List<CartEntity>> findByMasks(List<String> masks) {
-        return find("""
-                from CartEntity c
-                left join fetch c.items
-                left join fetch c.customer
-                where c.mask in ?1
-                """, masks).list().map(carts -> {
-            Map<String, CartEntity> byMask = new LinkedHashMap<>();
-            carts.forEach(cart -> byMask.put(cart.mask, cart));
-            return masks.stream().distinct().map(byMask::get).filter(Objects::nonNull).toList();
-        });
     }
 
     /** The named carts that exist, by mask, with their items and customer. */

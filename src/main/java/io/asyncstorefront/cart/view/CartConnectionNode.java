@@ -8,7 +8,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.asyncstorefront.cart.model.CartEntity;
 import io.asyncstorefront.cart.model.CartState;
 
 @Description("A shopping cart.")
@@ -17,13 +16,6 @@ public record CartConnectionNode(
         @NonNull @Name("increment_id") @JsonProperty("increment_id") @Description("The cart number, for example AA000000001.") String incrementId,
         @NonNull List<@NonNull CartItem> items,
         @Description("The email of the customer the cart is assigned to, if any.") String customerEmail) {
-
-    /** A snapshot of the cart; the items and the customer must be loaded. */
-    public static CartConnectionNode of(CartEntity entity) {
-        return new CartConnectionNode(entity.mask, entity.incrementId,
-                entity.items.stream().map(item -> new CartItem(item.sku, item.qty)).toList(),
-                entity.customer == null ? null : entity.customer.email);
-    }
 
     public static CartConnectionNode of(CartState state) {
         return new CartConnectionNode(state.mask, state.incrementId,
