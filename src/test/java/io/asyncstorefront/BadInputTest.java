@@ -43,6 +43,15 @@ class BadInputTest {
     private static final String UPDATE_PRODUCTS = """
             mutation Update($input: [UpdateProductInput!]!) { updateProducts(input: $input) { identifier } }
             """;
+    private static final String CREATE_CUSTOMERS = """
+            mutation Create($input: [CreateCustomerInput!]!) { createCustomers(input: $input) { identifier } }
+            """;
+    private static final String UPDATE_CUSTOMERS = """
+            mutation Update($input: [UpdateCustomerInput!]!) { updateCustomers(input: $input) { identifier } }
+            """;
+    private static final String UPDATE_ITEMS = """
+            mutation Update($input: [UpdateCartItemInput!]!) { updateCartItems(input: $input) { identifier } }
+            """;
     private static final String QUEUE = """
             query Queue($ids: [String!]!) { queue(operationIdentifiers: $ids) { identifier } }
             """;
@@ -109,6 +118,17 @@ class BadInputTest {
                         "input[0]: name or price is needed"),
                 Arguments.of("a blank new name", UPDATE_PRODUCTS, Map.of("input", List.of(Map.of("sku", "x", "name", " "))),
                         "input[0].name must not be blank"),
+                Arguments.of("an email twice in one batch", CREATE_CUSTOMERS, Map.of("input", List.of(
+                        customer("a@example.com"), customer("a@example.com"))),
+                        "input[1].email: a@example.com appears more than once"),
+                Arguments.of("a malformed customer email", CREATE_CUSTOMERS, Map.of("input", List.of(customer("nobody"))),
+                        "input[0].email must be a well-formed email address"),
+                Arguments.of("a customer update that changes nothing", UPDATE_CUSTOMERS,
+                        Map.of("input", List.of(Map.of("email", "a@example.com"))),
+                        "input[0]: firstname or lastname is needed"),
+                Arguments.of("a cart line twice in one batch", UPDATE_ITEMS, Map.of("input", List.of(
+                        Map.of("cartMask", "c", "sku", "a", "qty", 1), Map.of("cartMask", "c", "sku", "a", "qty", 2))),
+                        "input[1]: cart c, sku a appears more than once"),
                 Arguments.of("an unknown mutation", "mutation { createFullCart(cartMask: \"c\") { identifier } }", Map.of(),
                         "Field 'createFullCart' in type 'Mutation' is undefined"),
                 Arguments.of("a syntax error", "mutation { createEmptyCart(cartMask: ) { identifier } }", Map.of(),
@@ -138,6 +158,10 @@ class BadInputTest {
                 .extract().asString();
 
         assertThat(body).contains("Unparseable request").doesNotContain("\tat ");
+    }
+
+    private static Map<String, Object> customer(String email) {
+        return Map.of("email", email, "firstname", "First", "lastname", "Last");
     }
 
     private static Map<String, Object> product(String sku, Number price) {

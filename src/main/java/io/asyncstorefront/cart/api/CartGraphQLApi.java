@@ -133,7 +133,7 @@ public class CartGraphQLApi {
             + "CartSaveOperationCompleted when the input names one cart, CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> updateCartItems(
             @Name("input") @NonNull List<@NonNull @Valid UpdateCartItemInput> input) {
-        return InputChecks.distinct(input, entry -> entry.cartMask() + " " + entry.sku(), "input", "sku")
+        return InputChecks.distinct(input, entry -> "cart " + entry.cartMask() + ", sku " + entry.sku(), "input", "")
                 .chain(() -> operations.submit(new UpdateCartItems(input.stream()
                         .map(entry -> new UpdateCartItems.Entry(entry.cartMask(), entry.sku(), entry.qty()))
                         .toList())));
