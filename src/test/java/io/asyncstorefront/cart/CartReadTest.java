@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** Reading carts with their items and products, and the depth limit of mutation results. */
+/** What reading and changing many carts costs, and the depth limit of mutation results. */
 @QuarkusTest
 @TestProfile(SyncMode.class)
 class CartReadTest {
@@ -39,6 +39,11 @@ class CartReadTest {
         List<String> twenty = carts(20);
 
         assertThat(statementsToRead(one)).isEqualTo(statementsToRead(twenty)).isEqualTo(List.of(1L, 1L));
+    }
+
+    @Test
+    void addingProductsToTwentyCartsCostsTheSameStatementsAsAddingToOne() {
+        assertThat(statementsToAdd(carts(1))).isEqualTo(statementsToAdd(carts(20))).isEqualTo(List.of(3L, 1L));
     }
 
     @Test
@@ -81,6 +86,17 @@ class CartReadTest {
                     """, Map.of("m", mask));
             return mask;
         }).toList();
+    }
+
+    /** Statements on cart lines (read the carts, add, mark the carts changed) and on products that one batch costs. */
+    private List<Long> statementsToAdd(List<String> masks) {
+        database.resetStatementCounts();
+        Map<String, Object> state = mutateAndAwait("""
+                mutation Add($input: [AddProductsToCartInput!]!) { addProductsToCarts(input: $input) { identifier __typename } }
+                """, Map.of("input", masks.stream().map(mask -> Map.of("cartMask", mask, "items", List.of(
+                Map.of("sku", "simple-product-3", "qty", 1), Map.of("sku", "simple-product-4", "qty", 4)))).toList()));
+        assertThat(state.get("__typename")).isIn("CartSaveOperationCompleted", "CartsMutationCompleted");
+        return List.of(database.statementsOn("cart(_item)?"), database.statementsOn("product"));
     }
 
     /** Statements on carts and on products that one carts query costs. */
