@@ -1,12 +1,23 @@
 package io.asyncstorefront;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.asyncstorefront.operation.state.PersistOperationInterface;
 
 /** The dependency rules that keep the operation machinery apart from the storefront domain. */
 @AnalyzeClasses(packages = "io.asyncstorefront", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -40,6 +51,34 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("io.asyncstorefront.embedded..")
             .should().dependOnClassesThat().resideInAPackage("io.asyncstorefront.embedded..");
 
+    /* SmallRye GraphQL reads a type's interfaces from its own declaration; an inherited one leaves it unresolvable. */
+    @ArchTest
+    static final ArchRule everyOperationStateDeclaresItsInterfacesItself = classes()
+            .that().implement(OperationStateInterface.class).and().doNotHaveModifier(JavaModifier.ABSTRACT)
+            .should(new DeclaresItsGraphQLInterfaces(OperationStateInterface.class, PersistOperationInterface.class));
+
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("io.asyncstorefront.(**)").should().beFreeOfCycles();
+
+    /** A class names each of these interfaces that it is assignable to in its own implements clause. */
+    private static final class DeclaresItsGraphQLInterfaces extends ArchCondition<JavaClass> {
+
+        private final List<Class<?>> interfaces;
+
+        DeclaresItsGraphQLInterfaces(Class<?>... interfaces) {
+            super("declare the GraphQL interfaces it implements itself");
+            this.interfaces = List.of(interfaces);
+        }
+
+        @Override
+        public void check(JavaClass javaClass, ConditionEvents events) {
+            for (Class<?> type : interfaces) {
+                if (javaClass.isAssignableTo(type)) {
+                    boolean direct = javaClass.getRawInterfaces().stream().anyMatch(raw -> raw.isEquivalentTo(type));
+                    events.add(new SimpleConditionEvent(javaClass, direct,
+                            javaClass.getName() + (direct ? " declares " : " does not declare ") + type.getSimpleName()));
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package io.asyncstorefront.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +32,13 @@ public class Database {
         return single("select count(*) from cart").getLong(0);
     }
 
-    /** Starts counting statements anew. */
+    /**
+     * Starts counting statements anew, once no operation is left unfinished: operations of earlier tests, which the
+     * relay may still deliver, would otherwise be counted too.
+     */
     public void resetStatementCounts() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> single(
+                "select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')").getLong(0) == 0);
         pool.query("create extension if not exists pg_stat_statements").execute().await().indefinitely();
         pool.query("select pg_stat_statements_reset()").execute().await().indefinitely();
     }

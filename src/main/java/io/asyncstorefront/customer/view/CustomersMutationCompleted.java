@@ -10,29 +10,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.asyncstorefront.operation.state.ChangedEntity;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.asyncstorefront.operation.state.PersistOperationInterface;
+import io.asyncstorefront.operation.state.PersistedState;
 
 @Description("A customers mutation completed; customers are the customers as it left them (deleted ones as they were).")
-@JsonIgnoreProperties(value = "changedEntities", allowGetters = false)
-public final class CustomersMutationCompleted implements OperationStateInterface, PersistOperationInterface {
+@JsonIgnoreProperties(value = "changedEntities", allowGetters = true)
+public final class CustomersMutationCompleted extends PersistedState
+        implements OperationStateInterface, PersistOperationInterface {
 
-    private final String identifier;
     private final List<CustomerConnectionNode> customers;
 
     public CustomersMutationCompleted(String identifier, List<CustomerConnectionNode> customers) {
-        this.identifier = identifier;
+        super(identifier,
+                List.of(new ChangedEntity("Customer", customers.stream().map(CustomerConnectionNode::email).toList())));
         this.customers = List.copyOf(customers);
-    }
-
-    @NonNull
-    @Override
-    public String getIdentifier() {
-        return identifier;
-    }
-
-    /** Derived from customers, so not stored. */
-    @Override
-    public List<@NonNull ChangedEntity> getChangedEntities() {
-        return List.of(new ChangedEntity("Customer", customers.stream().map(CustomerConnectionNode::email).toList()));
     }
 
     @NonNull
