@@ -45,10 +45,7 @@ public class CatalogGraphQLApi {
     @WithSession
     public Uni<@NonNull List<@NonNull ProductConnectionNode>> products(
             @Name("skus") @Nullable @Size(max = MAX_PRODUCTS) List<@NonNull String> skus) {
-        var found = skus == null ? products.findFirst(MAX_PRODUCTS) : products.findBySkus(skus);
-        return found.map(entities -> entities.stream()
-                .map(entity -> new ProductConnectionNode(entity.sku, entity.name, entity.price))
-                .toList());
+        return skus == null ? products.findFirstNodes(MAX_PRODUCTS) : products.findNodes(skus);
     }
 
     @Mutation("createProducts")

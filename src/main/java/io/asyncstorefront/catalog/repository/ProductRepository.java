@@ -44,12 +44,8 @@ public class ProductRepository implements PanacheRepositoryBase<ProductEntity, S
         return find("sku in ?1", Sort.by("sku"), skus).project(ProductConnectionNode.class).list();
     }
 
-    public Uni<List<ProductEntity>> findFirst(int limit) {
-        return findAll(Sort.by("sku")).page(0, limit).list();
-    }
-
-    public Uni<List<ProductEntity>> findBySkus(Collection<String> skus) {
-        return list("sku in ?1", Sort.by("sku"), skus);
+    public Uni<List<ProductConnectionNode>> findFirstNodes(int limit) {
+        return findAll(Sort.by("sku")).page(0, limit).project(ProductConnectionNode.class).list();
     }
 
     public Uni<Integer> insertAll(List<ProductConnectionNode> products) {

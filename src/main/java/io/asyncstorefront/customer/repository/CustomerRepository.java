@@ -41,10 +41,6 @@ public class CustomerRepository implements PanacheRepository<CustomerEntity> {
         this.rows = rows;
     }
 
-    public Uni<CustomerEntity> findByEmail(String email) {
-        return find("email", email).firstResult();
-    }
-
     /** Customers as plain values, not managed entities, so that later statements of a transaction never read stale ones. */
     public Uni<List<CustomerConnectionNode>> findNodes(Collection<String> emails) {
         return find("email in ?1", Sort.by("email"), emails).project(CustomerConnectionNode.class).list();
