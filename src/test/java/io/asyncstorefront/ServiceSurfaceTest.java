@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** The generated schema, health, the GraphQL UI and the limits that protect them. */
 @QuarkusTest
@@ -39,6 +40,28 @@ class ServiceSurfaceTest {
                 .contains("type SystemErrorReport implements FailureReportInterface")
                 .contains("union FailureReport = LogicalErrorReport | SystemErrorReport | ValidationErrorReport")
                 .contains("increment_id: String!");
+    }
+
+    @Test
+    void severalRootQueriesInOneDocumentAreAnsweredTogether() {
+        JsonPath answer = execute("""
+                {
+                  products(skus: ["simple-product-1"]) { sku }
+                  customers(emails: ["jane.doe@example.com"]) { email }
+                  carts(cartMasks: ["no-such-cart"]) { cartMask }
+                  queue(operationIdentifiers: ["e211fb19a5ce81969aa5ec3ab216d2401c8766ed"]) { identifier }
+                  first: products { sku }
+                  everyone: customers { email }
+                }
+                """, Map.of());
+
+        assertThat(answer.getList("errors")).isNull();
+        assertThat(answer.getList("data.products.sku")).containsExactly("simple-product-1");
+        assertThat(answer.getList("data.customers.email")).containsExactly("jane.doe@example.com");
+        assertThat(answer.getList("data.carts")).isEmpty();
+        assertThat(answer.getList("data.queue")).containsExactly((Object) null);
+        assertThat(answer.getList("data.first")).isNotEmpty();
+        assertThat(answer.getList("data.everyone")).isNotEmpty();
     }
 
     @Test

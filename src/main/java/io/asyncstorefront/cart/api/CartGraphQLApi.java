@@ -27,16 +27,15 @@ import io.asyncstorefront.cart.command.CreateEmptyCart;
 import io.asyncstorefront.cart.command.DeleteCarts;
 import io.asyncstorefront.cart.command.RemoveProductsFromCarts;
 import io.asyncstorefront.cart.command.UpdateCartItems;
-import io.asyncstorefront.cart.repository.CartRepository;
+import io.asyncstorefront.cart.repository.CartQueries;
 import io.asyncstorefront.cart.view.CartConnectionNode;
 import io.asyncstorefront.cart.view.CartItem;
-import io.asyncstorefront.catalog.repository.ProductRepository;
+import io.asyncstorefront.catalog.repository.ProductQueries;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
@@ -46,39 +45,38 @@ public class CartGraphQLApi {
     static final int MAX_CARTS = 100;
 
     private final OperationDispatcher operations;
-    private final CartRepository carts;
-    private final ProductRepository products;
+    private final CartQueries cartQueries;
+    private final ProductQueries productQueries;
     private final Context context;
     private final int maxItemsPerInput;
 
-    public CartGraphQLApi(OperationDispatcher operations, CartRepository carts, ProductRepository products, Context context,
+    public CartGraphQLApi(OperationDispatcher operations, CartQueries cartQueries, ProductQueries productQueries,
+            Context context,
             @ConfigProperty(name = "storefront.carts.max-items-per-input", defaultValue = "100") int maxItemsPerInput) {
         this.operations = operations;
-        this.carts = carts;
-        this.products = products;
+        this.cartQueries = cartQueries;
+        this.productQueries = productQueries;
         this.context = context;
         this.maxItemsPerInput = maxItemsPerInput;
     }
 
     @Query("carts")
     @Description("The carts with these masks that exist, in the order asked. At most 100 masks.")
-    @WithSession
     public Uni<@NonNull List<@NonNull CartConnectionNode>> carts(
             @Name("cartMasks") @NonNull @Size(max = MAX_CARTS) List<@NonNull String> cartMasks) {
-        return carts.findStates(cartMasks).map(found -> cartMasks.stream().distinct().map(found::get)
+        return cartQueries.byMasks(cartMasks).map(found -> cartMasks.stream().distinct().map(found::get)
                 .filter(Objects::nonNull).map(CartConnectionNode::of).toList());
     }
 
     @Name("product")
     @Description("The product of the line. Mutation results stop at depth 1 below their entities, so this field is "
             + "for queries only.")
-    @WithSession
     public Uni<List<ProductConnectionNode>> product(@Source List<CartItem> items) {
         if (!underCartsQuery()) {
             return Uni.createFrom().failure(new InvalidInputException(
                     "Mutation results are limited to depth 1 below their entities: query CartItem.product with carts"));
         }
-        return products.findNodes(items.stream().map(CartItem::sku).distinct().toList()).map(found -> {
+        return productQueries.bySkus(items.stream().map(CartItem::sku).distinct().toList()).map(found -> {
             Map<String, ProductConnectionNode> bySku = found.stream()
                     .collect(Collectors.toMap(ProductConnectionNode::sku, Function.identity()));
             return items.stream().map(item -> bySku.get(item.sku())).toList();

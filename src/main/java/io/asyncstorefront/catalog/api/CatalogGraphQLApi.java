@@ -17,13 +17,12 @@ import org.eclipse.microprofile.graphql.Query;
 import io.asyncstorefront.catalog.command.CreateProducts;
 import io.asyncstorefront.catalog.command.DeleteProducts;
 import io.asyncstorefront.catalog.command.UpdateProducts;
-import io.asyncstorefront.catalog.repository.ProductRepository;
+import io.asyncstorefront.catalog.repository.ProductQueries;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
@@ -32,20 +31,19 @@ public class CatalogGraphQLApi {
 
     static final int MAX_PRODUCTS = 100;
 
-    private final ProductRepository products;
+    private final ProductQueries queries;
     private final OperationDispatcher operations;
 
-    public CatalogGraphQLApi(ProductRepository products, OperationDispatcher operations) {
-        this.products = products;
+    public CatalogGraphQLApi(ProductQueries queries, OperationDispatcher operations) {
+        this.queries = queries;
         this.operations = operations;
     }
 
     @Query("products")
     @Description("Products by SKU, ordered by SKU; without skus, the first 100 products. At most 100 SKUs.")
-    @WithSession
     public Uni<@NonNull List<@NonNull ProductConnectionNode>> products(
             @Name("skus") @Nullable @Size(max = MAX_PRODUCTS) List<@NonNull String> skus) {
-        return skus == null ? products.findFirstNodes(MAX_PRODUCTS) : products.findNodes(skus);
+        return skus == null ? queries.first(MAX_PRODUCTS) : queries.bySkus(skus);
     }
 
     @Mutation("createProducts")

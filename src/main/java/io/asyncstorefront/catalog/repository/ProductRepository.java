@@ -44,10 +44,6 @@ public class ProductRepository implements PanacheRepositoryBase<ProductEntity, S
         return find("sku in ?1", Sort.by("sku"), skus).project(ProductConnectionNode.class).list();
     }
 
-    public Uni<List<ProductConnectionNode>> findFirstNodes(int limit) {
-        return findAll(Sort.by("sku")).page(0, limit).project(ProductConnectionNode.class).list();
-    }
-
     public Uni<Integer> insertAll(List<ProductConnectionNode> products) {
         return getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter("rows", rows.of(products)).executeUpdate());

@@ -15,13 +15,12 @@ import org.eclipse.microprofile.graphql.Query;
 import io.asyncstorefront.customer.command.CreateCustomers;
 import io.asyncstorefront.customer.command.DeleteCustomers;
 import io.asyncstorefront.customer.command.UpdateCustomers;
-import io.asyncstorefront.customer.repository.CustomerRepository;
+import io.asyncstorefront.customer.repository.CustomerQueries;
 import io.asyncstorefront.customer.view.CustomerConnectionNode;
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.mutiny.Uni;
 
@@ -30,20 +29,19 @@ public class CustomerGraphQLApi {
 
     static final int MAX_CUSTOMERS = 100;
 
-    private final CustomerRepository customers;
+    private final CustomerQueries queries;
     private final OperationDispatcher operations;
 
-    public CustomerGraphQLApi(CustomerRepository customers, OperationDispatcher operations) {
-        this.customers = customers;
+    public CustomerGraphQLApi(CustomerQueries queries, OperationDispatcher operations) {
+        this.queries = queries;
         this.operations = operations;
     }
 
     @Query("customers")
     @Description("Customers by email, ordered by email; without emails, the first 100 customers. At most 100 emails.")
-    @WithSession
     public Uni<@NonNull List<@NonNull CustomerConnectionNode>> customers(
             @Name("emails") @Nullable @Size(max = MAX_CUSTOMERS) List<@NonNull String> emails) {
-        return emails == null ? customers.findFirstNodes(MAX_CUSTOMERS) : customers.findNodes(emails);
+        return emails == null ? queries.first(MAX_CUSTOMERS) : queries.byEmails(emails);
     }
 
     @Mutation("createCustomers")

@@ -46,10 +46,6 @@ public class CustomerRepository implements PanacheRepository<CustomerEntity> {
         return find("email in ?1", Sort.by("email"), emails).project(CustomerConnectionNode.class).list();
     }
 
-    public Uni<List<CustomerConnectionNode>> findFirstNodes(int limit) {
-        return findAll(Sort.by("email")).page(0, limit).project(CustomerConnectionNode.class).list();
-    }
-
     public Uni<Integer> insertAll(List<CustomerConnectionNode> customers) {
         return getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter("rows", rows.of(customers)).executeUpdate());

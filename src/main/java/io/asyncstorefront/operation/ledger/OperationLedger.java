@@ -25,6 +25,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The durable record of every operation: accepting, reading, and the state changes that processing makes. */
 @ApplicationScoped
@@ -99,14 +102,20 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             order by operation_id, aggregate_key
             """;
 
+    private static final String STATES = """
+            select id, status, result from operation where id = any($1)
+            """;
+
     private final OperationStateCodec codec;
     private final OperationsConfig config;
     private final ObjectMapper mapper;
+    private final Pool pool;
 
-    public OperationLedger(OperationStateCodec codec, OperationsConfig config, ObjectMapper mapper) {
+    public OperationLedger(OperationStateCodec codec, OperationsConfig config, ObjectMapper mapper, Pool pool) {
         this.codec = codec;
         this.config = config;
         this.mapper = mapper;
+        this.pool = pool;
     }
 
     /** Records a new operation durably. Once this completes, the operation is never lost. */
@@ -124,16 +133,21 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 .replaceWith(new CommandEnvelope(id, type, keys, payload));
     }
 
-    /** The states of the given operations in request order, null for an unknown identifier; one statement. */
-    @WithSession
+    /**
+     * The states of the given operations in request order, null for an unknown identifier; one statement, on a pooled
+     * connection of its own, since the root fields of a GraphQL request run concurrently and must not share a session.
+     */
     public Uni<List<OperationStateInterface>> states(List<String> identifiers) {
         List<String> wellFormed = identifiers.stream().filter(OperationIdentifiers::isWellFormed).distinct().toList();
         if (wellFormed.isEmpty()) {
             return Uni.createFrom().item(() -> new ArrayList<>(Collections.nCopies(identifiers.size(), null)));
         }
-        return list("id in ?1", wellFormed).map(records -> {
+        return pool.preparedQuery(STATES).execute(Tuple.of(wellFormed.toArray(String[]::new))).map(rows -> {
             Map<String, OperationStateInterface> byId = new HashMap<>();
-            records.forEach(record -> byId.put(record.id, stateOf(record)));
+            for (Row row : rows) {
+                byId.put(row.getString("id"), stateOf(row.getString("id"),
+                        OperationStatus.valueOf(row.getString("status")), row.getString("result")));
+            }
             List<OperationStateInterface> states = new ArrayList<>(identifiers.size());
             identifiers.forEach(identifier -> states.add(byId.get(identifier)));
             return states;
@@ -142,14 +156,14 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     @WithSession
     public Uni<OperationStateInterface> state(String identifier) {
-        return findById(identifier).map(this::stateOf);
+        return findById(identifier).map(record -> stateOf(record.id, record.status, record.result));
     }
 
-    private OperationStateInterface stateOf(OperationRecord record) {
-        return switch (record.status) {
-            case ACCEPTED -> new OperationAccepted(record.id);
-            case IN_PROGRESS -> new OperationInProgress(record.id);
-            case COMPLETED, FAILED -> codec.read(record.result);
+    private OperationStateInterface stateOf(String id, OperationStatus status, String result) {
+        return switch (status) {
+            case ACCEPTED -> new OperationAccepted(id);
+            case IN_PROGRESS -> new OperationInProgress(id);
+            case COMPLETED, FAILED -> codec.read(result);
         };
     }
 

@@ -1,0 +1,45 @@
+package io.asyncstorefront.catalog.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.asyncstorefront.catalog.view.ProductConnectionNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Products for the read API, each read one statement on a pooled connection of its own: the root fields of one
+ * GraphQL request run concurrently, and a Hibernate Reactive session must not be shared between them.
+ */
+@ApplicationScoped
+public class ProductQueries {
+
+    private final Pool pool;
+
+    public ProductQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<ProductConnectionNode>> bySkus(List<String> skus) {
+        return pool.preparedQuery("select sku, name, price from product where sku = any($1) order by sku")
+                .execute(Tuple.of(skus.toArray(String[]::new))).map(ProductQueries::nodes);
+    }
+
+    public Uni<List<ProductConnectionNode>> first(int limit) {
+        return pool.preparedQuery("select sku, name, price from product order by sku limit $1")
+                .execute(Tuple.of(limit)).map(ProductQueries::nodes);
+    }
+
+    private static List<ProductConnectionNode> nodes(RowSet<Row> rows) {
+        List<ProductConnectionNode> nodes = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            nodes.add(new ProductConnectionNode(row.getString("sku"), row.getString("name"), row.getBigDecimal("price")));
+        }
+        return nodes;
+    }
+}
