@@ -67,6 +67,29 @@ class CustomerMutationsTest {
                 .isEqualTo(List.of(customer("taken", "Taken", "Already")));
     }
 
+    @Test
+    void aCustomerAssignedToACartIsNotDeleted() {
+        mutateAndAwait(CREATE, Map.of("input", List.of(customer("shopper", "Shop", "Per"))));
+        String cartMask = "cart-" + UUID.randomUUID();
+        mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
+                Map.of("m", cartMask));
+        mutateAndAwait("""
+                mutation A($m: String!, $email: String!) {
+                  assignCustomersToCarts(input: [{cartMask: $m, email: $email}]) { identifier __typename }
+                }
+                """, Map.of("m", cartMask, "email", "shopper" + domain));
+
+        Map<String, Object> deleted = mutateAndAwait(DELETE, Map.of("input", List.of(
+                Map.of("email", "shopper" + domain), Map.of("email", "nobody" + domain))));
+
+        assertThat(deleted.get("failures")).isEqualTo(List.of(
+                Map.of("__typename", "LogicalErrorReport", "message",
+                        "The customer shopper" + domain + " is assigned to a cart",
+                        "inputIndex", 0),
+                Map.of("__typename", "LogicalErrorReport", "message", "No such entity with email nobody" + domain,
+                        "inputIndex", 1)));
+    }
+
     private Map<String, Object> customer(String name, String firstname, String lastname) {
         return Map.of("email", name + domain, "firstname", firstname, "lastname", lastname);
     }
