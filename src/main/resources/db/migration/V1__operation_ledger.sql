@@ -9,6 +9,8 @@ create table operation (
     status            varchar(20)  not null check (status in ('ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'FAILED')),
     result            text,
     failed_attempts   integer      not null default 0,
+    -- How often the relay has published the command again; each time it waits twice as long.
+    republished       integer      not null default 0,
     accepted_at       timestamptz  not null,
     next_attempt_at   timestamptz  not null,
     finished_at       timestamptz,

@@ -102,6 +102,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             order by operation_id, aggregate_key
             """;
 
+    private static final int MAX_BACKOFF_DOUBLINGS = 6;
+
     private static final String STATES = """
             select id, status, result from operation where id = any($1)
             """;
@@ -216,11 +218,12 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     /**
      * Claims unfinished operations whose grace period has passed, for the relay to publish again, and pushes their
-     * next attempt back.
+     * next attempt back: twice as far each time, up to 64 grace periods, so that a long outage of the processor does
+     * not fill the broker with copies.
      */
     @WithTransaction
     public Uni<List<CommandEnvelope>> claimOverdue() {
-        OffsetDateTime next = OffsetDateTime.now().plus(config.relay().grace());
+        OffsetDateTime now = OffsetDateTime.now();
         return getSession().chain(session -> session.createNativeQuery(CLAIM_OVERDUE, OperationRecord.class)
                 .setParameter("limit", config.relay().batchSize())
                 .getResultList()
@@ -228,7 +231,11 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                     if (records.isEmpty()) {
                         return Uni.createFrom().item(List.<CommandEnvelope> of());
                     }
-                    records.forEach(record -> record.nextAttemptAt = next);
+                    records.forEach(record -> {
+                        record.republished++;
+                        record.nextAttemptAt = now.plus(config.relay().grace()
+                                .multipliedBy(1L << Math.min(record.republished, MAX_BACKOFF_DOUBLINGS)));
+                    });
                     return session.createNativeQuery(AGGREGATE_KEYS, Object[].class)
                             .setParameter("ids", records.stream().map(record -> record.id).toList())
                             .getResultList()

@@ -42,6 +42,9 @@ public class OperationRecord {
     /** How many times applying the command failed for a reason other than the command itself. */
     public int failedAttempts;
 
+    /** How often the relay has published the command again. */
+    public int republished;
+
     @Column(nullable = false, updatable = false)
     public OffsetDateTime acceptedAt;
 
