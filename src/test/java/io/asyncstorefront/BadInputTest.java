@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.asyncstorefront.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
@@ -158,6 +159,24 @@ class BadInputTest {
                 .extract().asString();
 
         assertThat(body).contains("Unparseable request").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest(name = "a request body {0} gets 400 and a GraphQL error")
+    @ValueSource(strings = {
+            """
+                    {"query": "{ products { sku } }", "variables": "not an object"}""",
+            """
+                    {"query": "{ products { sku } }", "variables": [1]}""",
+            """
+                    {"query": "{ products { sku } }", "operationName": 5}"""
+    })
+    void aRequestWhoseMembersHaveTheWrongJsonTypeIsRejectedRatherThanFailing(String body) {
+        String answer = given().contentType(ContentType.JSON).body(body)
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .extract().asString();
+
+        assertThat(answer).contains("The request could not be read").doesNotContain("\tat ");
     }
 
     private static Map<String, Object> customer(String email) {
