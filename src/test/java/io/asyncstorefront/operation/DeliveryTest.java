@@ -43,7 +43,7 @@ class DeliveryTest {
             }
             """.formatted(STATE_FIELDS);
     private static final String UPDATE = """
-            mutation Update($cartMask: String!, $sku: String!, $qty: Int!) {
+            mutation Update($cartMask: String!, $sku: String!, $qty: BigInteger!) {
               updateCartItems(input: [{cartMask: $cartMask, sku: $sku, qty: $qty}]) { identifier __typename }
             }
             """;

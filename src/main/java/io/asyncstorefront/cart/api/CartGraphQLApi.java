@@ -109,7 +109,7 @@ public class CartGraphQLApi {
                         entry -> InputChecks.distinct(entry.items(), CartItemInput::sku, "items", "sku")))
                 .chain(() -> operations.submit(new AddProductsToCarts(input.stream()
                         .map(entry -> new AddProductsToCarts.Entry(entry.cartMask(), entry.items().stream()
-                                .map(item -> new AddProductsToCarts.Line(item.sku(), item.qty())).toList()))
+                                .map(item -> new AddProductsToCarts.Line(item.sku(), item.qty().intValueExact())).toList()))
                         .toList())));
     }
 
@@ -133,7 +133,7 @@ public class CartGraphQLApi {
             @Name("input") @NonNull List<@NonNull @Valid UpdateCartItemInput> input) {
         return InputChecks.distinct(input, entry -> "cart " + entry.cartMask() + ", sku " + entry.sku(), "input", "")
                 .chain(() -> operations.submit(new UpdateCartItems(input.stream()
-                        .map(entry -> new UpdateCartItems.Entry(entry.cartMask(), entry.sku(), entry.qty()))
+                        .map(entry -> new UpdateCartItems.Entry(entry.cartMask(), entry.sku(), entry.qty().intValueExact()))
                         .toList())));
     }
 

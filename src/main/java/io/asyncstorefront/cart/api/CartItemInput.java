@@ -1,5 +1,7 @@
 package io.asyncstorefront.cart.api;
 
+import java.math.BigInteger;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -10,8 +12,9 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("CartItemInput")
+// The quantity is read as BigInteger: SmallRye GraphQL 2.15 wraps Int literals beyond 32 bits instead of rejecting them.
 @Description("A product and a quantity.")
 public record CartItemInput(
         @NonNull @NotBlank @Size(max = 64) String sku,
-        @Description("At least 1, at most 10000.") @Positive @Max(10_000) int qty) {
+        @NonNull @Description("At least 1, at most 10000.") @Positive @Max(10_000) BigInteger qty) {
 }

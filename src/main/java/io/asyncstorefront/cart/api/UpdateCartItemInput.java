@@ -1,5 +1,7 @@
 package io.asyncstorefront.cart.api;
 
+import java.math.BigInteger;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -11,9 +13,10 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("UpdateCartItemInput")
+// BigInteger quantity: see CartItemInput.
 @Description("The new quantity of a product that a cart holds.")
 public record UpdateCartItemInput(
         @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
         @NonNull @NotBlank @Size(max = 64) String sku,
-        @Description("At least 1, at most 10000.") @Positive @Max(10_000) int qty) {
+        @NonNull @Description("At least 1, at most 10000.") @Positive @Max(10_000) BigInteger qty) {
 }
