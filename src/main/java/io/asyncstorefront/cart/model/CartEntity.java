@@ -42,5 +42,4 @@ public class CartEntity {
 
     @Column(nullable = false)
     public OffsetDateTime updatedAt;
-
 }
