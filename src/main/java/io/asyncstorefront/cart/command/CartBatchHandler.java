@@ -55,8 +55,7 @@ abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entr
                     failures.sort(Comparator.comparing(CartBatchHandler::inputIndex));
                     return Uni.createFrom().item(Outcome.failed(failures));
                 }
-                List<CartConnectionNode> before = nodes(command, found);
-                return change(command, found).map(changed -> result(command, found, before));
+                return change(command, found).map(changed -> completed(nodes(command, found)));
             });
         });
     }
@@ -64,22 +63,20 @@ abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entr
     /** Adds a report for each wrong entry whose cart exists; must not write. */
     protected abstract Uni<Void> check(C command, Map<String, CartState> carts, List<FailureReportInterface> failures);
 
-    /** Writes the changes of a valid command and applies them to the loaded carts. */
+    /**
+     * Writes the changes of a valid command and applies them to the loaded carts, which then make the result; a
+     * deletion leaves them as they were.
+     */
     protected abstract Uni<Void> change(C command, Map<String, CartState> carts);
 
-    /** The result shows the carts after the change; a deletion shows them as they were. */
-    protected Outcome result(C command, Map<String, CartState> carts, List<CartConnectionNode> before) {
-        return completed(nodes(command, carts));
-    }
-
     /** One cart: the seed's CartSaveOperationCompleted; several: CartsMutationCompleted. */
-    protected static Outcome completed(List<CartConnectionNode> carts) {
+    private static Outcome completed(List<CartConnectionNode> carts) {
         return carts.size() == 1
                 ? identifier -> new CartSaveOperationCompleted(identifier, carts.get(0))
                 : identifier -> new CartsMutationCompleted(identifier, carts);
     }
 
-    protected static List<CartConnectionNode> nodes(CartBatch<?> command, Map<String, CartState> carts) {
+    private static List<CartConnectionNode> nodes(CartBatch<?> command, Map<String, CartState> carts) {
         return command.input().stream().map(CartBatch.Entry::cartMask).distinct()
                 .map(carts::get).filter(Objects::nonNull).map(CartConnectionNode::of).toList();
     }

@@ -7,8 +7,6 @@ import jakarta.inject.Singleton;
 
 import io.asyncstorefront.cart.model.CartState;
 import io.asyncstorefront.cart.repository.CartRepository;
-import io.asyncstorefront.cart.view.CartConnectionNode;
-import io.asyncstorefront.operation.command.Outcome;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.smallrye.mutiny.Uni;
 
@@ -32,10 +30,5 @@ public class DeleteCartsHandler extends CartBatchHandler<DeleteCarts, DeleteCart
     @Override
     protected Uni<Void> change(DeleteCarts command, Map<String, CartState> carts) {
         return this.carts.deleteByMasks(carts.keySet()).replaceWithVoid();
-    }
-
-    @Override
-    protected Outcome result(DeleteCarts command, Map<String, CartState> carts, List<CartConnectionNode> before) {
-        return completed(before);
     }
 }
