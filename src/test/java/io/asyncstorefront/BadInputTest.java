@@ -106,6 +106,12 @@ class BadInputTest {
                 Arguments.of("too many SKUs", "query P($skus: [String!]) { products(skus: $skus) { sku } }",
                         Map.of("skus", IntStream.range(0, 101).mapToObj(i -> "sku-" + i).toList()),
                         "skus size must be between 0 and 100"),
+                Arguments.of("too many cart masks", "query C($m: [String!]!) { carts(cartMasks: $m) { cartMask } }",
+                        Map.of("m", IntStream.range(0, 101).mapToObj(i -> "cart-" + i).toList()),
+                        "cartMasks size must be between 0 and 100"),
+                Arguments.of("too many emails", "query C($e: [String!]) { customers(emails: $e) { email } }",
+                        Map.of("e", IntStream.range(0, 101).mapToObj(i -> i + "@example.com").toList()),
+                        "emails size must be between 0 and 100"),
                 Arguments.of("more inputs than the limit", CREATE_PRODUCTS, Map.of("input", IntStream.range(0, 101)
                         .mapToObj(i -> product("sku-" + i, 1)).toList()),
                         "input has 101 entries; createProducts takes at most 100"),
