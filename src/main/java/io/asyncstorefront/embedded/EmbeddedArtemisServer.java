@@ -5,21 +5,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.jboss.logging.Logger;
 
-/** An Apache ActiveMQ Artemis broker in this JVM, speaking AMQP 1.0 on loopback, with a persistent journal. */
+/**
+ * An Apache ActiveMQ Artemis broker in this JVM, speaking AMQP 1.0 on loopback, with a persistent journal and the
+ * address settings of a stock Artemis installation (auto-creation on, multicast by default), so that the service is
+ * tested against the defaults it meets in production.
+ */
 final class EmbeddedArtemisServer {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedArtemisServer.class);
+
+    private static final Map<Integer, EmbeddedActiveMQ> RUNNING = new ConcurrentHashMap<>();
 
     private EmbeddedArtemisServer() {
     }
@@ -45,10 +53,7 @@ final class EmbeddedArtemisServer {
                     .setJMXManagementEnabled(false)
                     .setMaxDiskUsage(-1)
                     .addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP")
-                    // Point-to-point by default, so that commands wait in a durable queue for the processor.
                     .addAddressSetting("#", new AddressSettings()
-                            .setDefaultAddressRoutingType(RoutingType.ANYCAST)
-                            .setDefaultQueueRoutingType(RoutingType.ANYCAST)
                             .setAutoCreateAddresses(true)
                             .setAutoCreateQueues(true)
                             .setAutoDeleteQueues(false)
@@ -56,17 +61,33 @@ final class EmbeddedArtemisServer {
                             .setDeadLetterAddress(SimpleString.of("DLQ"))
                             .setExpiryAddress(SimpleString.of("ExpiryQueue")));
             EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    broker.stop();
-                } catch (Exception e) {
-                    LOG.warn("Could not stop the embedded Artemis", e);
-                }
-            }, "embedded-artemis-stop"));
+            RUNNING.put(port, broker);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(port), "embedded-artemis-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Artemis on port " + port, e);
+        }
+    }
+
+    /** The running broker on the port, started by this JVM. */
+    static ActiveMQServer server(int port) {
+        EmbeddedActiveMQ broker = RUNNING.get(port);
+        if (broker == null) {
+            throw new IllegalStateException("No embedded Artemis runs on port " + port);
+        }
+        return broker.getActiveMQServer();
+    }
+
+    static synchronized void stop(int port) {
+        EmbeddedActiveMQ broker = RUNNING.remove(port);
+        if (broker == null) {
+            return;
+        }
+        try {
+            broker.stop();
+        } catch (Exception e) {
+            LOG.warn("Could not stop the embedded Artemis", e);
         }
     }
 

@@ -1,18 +1,12 @@
 package io.asyncstorefront.it;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.asyncstorefront.embedded.EmbeddedServices;
-import io.restassured.http.ContentType;
 
 /**
  * The packaged service in production mode, configured only by environment variables, against a real PostgreSQL and a
@@ -33,7 +26,6 @@ class DurabilityIT {
     private static final int AMQP_PORT = 17673;
     private static final int HTTP_PORT = 18081;
     private static final Path WORK = Path.of("target", "durability-it");
-    private static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres";
 
     private static final String CREATE = """
             mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier __typename } }
@@ -46,17 +38,17 @@ class DurabilityIT {
               }
             }
             """;
-    private static final String QUEUE = """
-            query Queue($ids: [String!]!) { queue(operationIdentifiers: $ids) { identifier __typename } }
-            """;
     private static final String CART = """
             query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
             """;
 
+    private static PostgresDatabase database;
+
     @BeforeAll
-    static void startServices() {
+    static void startServices() throws Exception {
         EmbeddedServices.postgres(POSTGRES_PORT, WORK.resolve("postgres"));
         EmbeddedServices.artemis(AMQP_PORT, WORK.resolve("artemis"));
+        database = PostgresDatabase.recreate(POSTGRES_PORT, "durability");
     }
 
     @Test
@@ -76,81 +68,32 @@ class DurabilityIT {
         List<String> operations = new ArrayList<>();
         // The processor is off and the relay publishes every command again after a second: the broker then holds each
         // command at least twice when the service crashes.
-        try (ServiceProcess service = ServiceProcess.start(HTTP_PORT, environment(Map.of(
+        try (ServiceProcess service = ServiceProcess.start(HTTP_PORT, ProductionEnvironment.of(database, AMQP_PORT, Map.of(
                 "MP_MESSAGING_INCOMING_COMMANDS_IN_ENABLED", "false",
                 "OPERATIONS_RELAY_GRACE", "1s",
                 "OPERATIONS_RELAY_INTERVAL", "1s")), WORK.resolve("service-1.log"))) {
-            insertProduct();
+            database.execute("insert into product (sku, name, price) values ('durable-1', 'Durable product', 1.00)");
             for (String cart : carts) {
-                operations.add(accept(service, CREATE, cart));
+                operations.add(service.accept(CREATE, Map.of("cartMask", cart)));
                 for (int i = 0; i < 3; i++) {
-                    operations.add(accept(service, ADD, cart));
+                    operations.add(service.accept(ADD, Map.of("cartMask", cart)));
                 }
             }
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> count("select count(*) from operation where republished = 0") == 0);
+                    .until(() -> database.count("select count(*) from operation where republished = 0") == 0);
             service.kill();
         }
-        assertThat(count("select count(*) from operation where status = 'ACCEPTED'")).isEqualTo(operations.size());
+        assertThat(database.count("select count(*) from operation where status = 'ACCEPTED'")).isEqualTo(operations.size());
 
-        try (ServiceProcess service = ServiceProcess.start(HTTP_PORT, environment(Map.of()), WORK.resolve("service-2.log"))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> graphQL(service, QUEUE, Map.of("ids", operations)).stream()
-                            .noneMatch(state -> state.get("__typename").toString().startsWith("OperationAccepted")
-                                    || state.get("__typename").equals("OperationInProgress")));
+        try (ServiceProcess service = ServiceProcess.start(HTTP_PORT, ProductionEnvironment.of(database, AMQP_PORT, Map.of()),
+                WORK.resolve("service-2.log"))) {
+            service.awaitFinal(operations);
 
-            assertThat(graphQL(service, QUEUE, Map.of("ids", operations)))
-                    .extracting(state -> state.get("__typename"))
-                    .containsOnly("PersistOperationCompleted", "CartSaveOperationCompleted");
+            assertThat(service.stateTypes(operations)).containsOnly("PersistOperationCompleted", "CartSaveOperationCompleted");
             for (String cart : carts) {
-                assertThat(given().baseUri(service.baseUri()).contentType(ContentType.JSON)
-                        .body(Map.of("query", CART, "variables", Map.of("cartMask", cart)))
-                        .post("/graphql").then().statusCode(200).extract().jsonPath().getList("data.carts[0].items"))
+                assertThat(service.graphQL(CART, Map.of("cartMask", cart)).getList("data.carts[0].items"))
                         .isEqualTo(List.of(Map.of("sku", "durable-1", "qty", 3)));
             }
-        }
-    }
-
-    private static String accept(ServiceProcess service, String mutation, String cartMask) {
-        Map<String, Object> state = given().baseUri(service.baseUri()).contentType(ContentType.JSON)
-                .body(Map.of("query", mutation, "variables", Map.of("cartMask", cartMask)))
-                .post("/graphql").then().statusCode(200).extract().jsonPath().getMap("data.values()[0]");
-        assertThat(state).containsEntry("__typename", "OperationAccepted");
-        return (String) state.get("identifier");
-    }
-
-    private static List<Map<String, Object>> graphQL(ServiceProcess service, String query, Map<String, Object> variables) {
-        return given().baseUri(service.baseUri()).contentType(ContentType.JSON)
-                .body(Map.of("query", query, "variables", variables))
-                .post("/graphql").then().statusCode(200).extract().jsonPath().getList("data.queue");
-    }
-
-    private static Map<String, String> environment(Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres",
-                "QUARKUS_DATASOURCE_JDBC_URL", JDBC_URL,
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "AMQP_HOST", "127.0.0.1",
-                "AMQP_PORT", String.valueOf(AMQP_PORT)));
-        environment.putAll(extra);
-        return environment;
-    }
-
-    private static void insertProduct() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(JDBC_URL, "postgres", "postgres")) {
-            connection.createStatement().execute("""
-                    insert into product (sku, name, price) values ('durable-1', 'Durable product', 1.00)
-                    on conflict (sku) do nothing
-                    """);
-        }
-    }
-
-    private static long count(String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(JDBC_URL, "postgres", "postgres");
-                ResultSet result = connection.createStatement().executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.asyncstorefront.it;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -12,9 +14,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** The packaged service (target/quarkus-app) running in production mode as a separate process. */
 final class ServiceProcess implements AutoCloseable {
+
+    private static final String QUEUE = """
+            query Queue($ids: [String!]!) { queue(operationIdentifiers: $ids) { identifier __typename } }
+            """;
+    private static final Set<String> UNFINISHED = Set.of("OperationAccepted", "OperationInProgress");
 
     private final Process process;
     private final int port;
@@ -24,7 +35,15 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** Starts the service and waits until it is ready. */
     static ServiceProcess start(int port, Map<String, String> environment, Path log) throws IOException {
+        ServiceProcess service = launch(port, environment, log);
+        service.awaitReadiness(200);
+        return service;
+    }
+
+    /** Starts the service and waits until it answers HTTP, ready or not. */
+    static ServiceProcess launch(int port, Map<String, String> environment, Path log) throws IOException {
         Path app = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(
@@ -34,12 +53,37 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServiceProcess service = new ServiceProcess(builder.start(), port);
-        service.awaitReady();
+        service.awaitReadiness(200, 503);
         return service;
     }
 
     String baseUri() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Posts a GraphQL request; the service answers HTTP 200 for good and bad documents alike. */
+    JsonPath graphQL(String document, Map<String, ?> variables) {
+        return given().baseUri(baseUri()).contentType(ContentType.JSON)
+                .body(Map.of("query", document, "variables", variables))
+                .post("/graphql").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Runs a mutation that must be accepted and answers its operation identifier. */
+    String accept(String mutation, Map<String, ?> variables) {
+        Map<String, Object> state = graphQL(mutation, variables).getMap("data.values()[0]");
+        assertThat(state).containsEntry("__typename", "OperationAccepted");
+        return (String) state.get("identifier");
+    }
+
+    /** The current type names of the operations' states, in request order. */
+    List<String> stateTypes(List<String> operations) {
+        return graphQL(QUEUE, Map.of("ids", operations)).getList("data.queue.__typename");
+    }
+
+    /** Waits until every operation is final. */
+    void awaitFinal(List<String> operations) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> stateTypes(operations).stream().noneMatch(UNFINISHED::contains));
     }
 
     /** Ends the process at once, as a crash or an OOM kill would. */
@@ -55,18 +99,24 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).build();
+    /** Waits until the readiness endpoint answers one of the given HTTP statuses. */
+    void awaitReadiness(Integer... statuses) {
+        List<Integer> expected = List.of(statuses);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited with " + process.exitValue());
             }
             try {
-                return client.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                return expected.contains(readiness().statusCode());
             } catch (IOException e) {
                 return false;
             }
         });
+    }
+
+    /** The readiness endpoint's answer: 200 when ready, 503 with the failing checks when not. */
+    HttpResponse<String> readiness() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -15,6 +15,10 @@ public interface OperationsConfig {
     @WithDefault("async")
     Mode mode();
 
+    /** What this instance does; see {@link Role}. */
+    @WithDefault("all")
+    Role role();
+
     /** Per-mutation settings, keyed by mutation name, for example operations.mutation."createEmptyCart".mode=sync. */
     @WithName("mutation")
     Map<String, MutationConfig> mutations();
@@ -42,6 +46,24 @@ public interface OperationsConfig {
         ASYNC,
         /** Accept and apply within the request, answer the final state. */
         SYNC
+    }
+
+    /** The parts of the pipeline an instance runs, so that a deployment can scale accepting and processing apart. */
+    enum Role {
+        /** Accepts, publishes and processes. */
+        ALL,
+        /** Accepts mutations, publishes their commands and answers queries; processes no command. */
+        API,
+        /** Processes commands; refuses mutations. */
+        PROCESSOR;
+
+        public boolean accepts() {
+            return this != PROCESSOR;
+        }
+
+        public boolean processes() {
+            return this != API;
+        }
     }
 
     interface MutationConfig {

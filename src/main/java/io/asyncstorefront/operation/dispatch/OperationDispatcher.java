@@ -43,6 +43,10 @@ public class OperationDispatcher {
 
     /** Records the command and answers its operation state; a batch beyond its limits records nothing. */
     public <C extends Command> Uni<OperationStateInterface> submit(C command) {
+        if (!config.role().accepts()) {
+            return Uni.createFrom().failure(new RoleException(
+                    "This instance only processes commands (operations.role=processor); send mutations to an API instance"));
+        }
         CommandHandler<C> handler = registry.handlerOf(command);
         if (command instanceof BatchCommand<?> batch) {
             int max = config.maxInputsOf(handler.type());

@@ -97,6 +97,13 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             for update skip locked
             """;
 
+    private static final String RECORD_REPUBLISHED = """
+            update operation
+            set republished = republished + 1,
+                next_attempt_at = now() + make_interval(secs => :graceSeconds * power(2, least(republished + 1, :maxDoublings)))
+            where id in (:ids) and status in ('ACCEPTED', 'IN_PROGRESS')
+            """;
+
     private static final String AGGREGATE_KEYS = """
             select operation_id, aggregate_key from operation_aggregate where operation_id in (:ids)
             order by operation_id, aggregate_key
@@ -217,13 +224,13 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     }
 
     /**
-     * Claims unfinished operations whose grace period has passed, for the relay to publish again, and pushes their
-     * next attempt back: twice as far each time, up to 64 grace periods, so that a long outage of the processor does
-     * not fill the broker with copies.
+     * Claims unfinished operations whose grace period has passed, for the relay to publish again: each is leased for
+     * one more grace period, so that another relay does not take it meanwhile. Only a publish that the broker
+     * acknowledged counts ({@link #recordRepublished}); the others come back after the lease.
      */
     @WithTransaction
     public Uni<List<CommandEnvelope>> claimOverdue() {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime leasedUntil = OffsetDateTime.now().plus(config.relay().grace());
         return getSession().chain(session -> session.createNativeQuery(CLAIM_OVERDUE, OperationRecord.class)
                 .setParameter("limit", config.relay().batchSize())
                 .getResultList()
@@ -231,11 +238,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                     if (records.isEmpty()) {
                         return Uni.createFrom().item(List.<CommandEnvelope> of());
                     }
-                    records.forEach(record -> {
-                        record.republished++;
-                        record.nextAttemptAt = now.plus(config.relay().grace()
-                                .multipliedBy(1L << Math.min(record.republished, MAX_BACKOFF_DOUBLINGS)));
-                    });
+                    records.forEach(record -> record.nextAttemptAt = leasedUntil);
                     return session.createNativeQuery(AGGREGATE_KEYS, Object[].class)
                             .setParameter("ids", records.stream().map(record -> record.id).toList())
                             .getResultList()
@@ -247,6 +250,22 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                                         keys.getOrDefault(record.id, List.of()), readTree(record.payload))).toList();
                             });
                 }));
+    }
+
+    /**
+     * Counts a republish that the broker acknowledged and pushes the next one back: twice as far each time, up to 64
+     * grace periods, so that a long outage of the processor does not fill the broker with copies.
+     */
+    @WithTransaction
+    public Uni<Integer> recordRepublished(List<String> operationIds) {
+        if (operationIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return getSession().chain(session -> session.createNativeQuery(RECORD_REPUBLISHED)
+                .setParameter("ids", operationIds)
+                .setParameter("graceSeconds", (double) config.relay().grace().toMillis() / 1000)
+                .setParameter("maxDoublings", MAX_BACKOFF_DOUBLINGS)
+                .executeUpdate());
     }
 
     private JsonNode readTree(String json) {

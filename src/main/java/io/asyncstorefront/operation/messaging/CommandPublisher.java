@@ -1,62 +1,111 @@
 package io.asyncstorefront.operation.messaging;
 
-import java.util.Map;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
-import io.vertx.core.json.JsonObject;
+import io.vertx.amqp.AmqpSenderOptions;
+import io.vertx.mutiny.amqp.AmqpMessage;
+import io.vertx.mutiny.amqp.AmqpSender;
+import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
- * Publishes accepted commands to the broker. A publish that fails or times out is only logged: the command is already
- * in the ledger and the relay publishes it again.
+ * Publishes accepted commands to the broker over a link of its own that states the routing it needs: the target
+ * "commands" with the capability "queue", so that whichever side reaches the broker first creates a queue, never a
+ * topic. A publish counts only once the broker has accepted the message; one that fails, is refused or times out is
+ * logged and left to the relay, since the command is already in the ledger. A refused link is attached again on the
+ * next publish, so that an operator's fix on the broker takes effect without a restart.
  */
 @ApplicationScoped
 public class CommandPublisher {
 
     private static final Logger LOG = Logger.getLogger(CommandPublisher.class);
 
-    private final MutinyEmitter<JsonObject> emitter;
+    private final BrokerConnection broker;
     private final ObjectMapper mapper;
     private final OperationsConfig config;
+    private final String address;
+    private final List<String> capabilities;
+    private Uni<AmqpSender> sender;
 
-    public CommandPublisher(
-            @Channel(Channels.COMMANDS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<JsonObject> emitter,
-            ObjectMapper mapper,
-            OperationsConfig config) {
-        this.emitter = emitter;
+    public CommandPublisher(BrokerConnection broker, ObjectMapper mapper, OperationsConfig config,
+            @ConfigProperty(name = Channels.COMMANDS_ADDRESS_PROPERTY) String address,
+            @ConfigProperty(name = Channels.COMMANDS_CAPABILITIES_PROPERTY) List<String> capabilities) {
+        this.broker = broker;
         this.mapper = mapper;
         this.config = config;
+        this.address = address;
+        this.capabilities = capabilities;
     }
 
-    /** Completes when the broker has the command, or when publishing failed; never fails. */
-    @SuppressWarnings("unchecked")
-    public Uni<Void> publish(CommandEnvelope envelope) {
-        JsonObject body = new JsonObject(mapper.convertValue(envelope, Map.class));
-        OutgoingAmqpMetadata metadata = OutgoingAmqpMetadata.builder()
-                .withMessageId(envelope.operationId())
-                .withGroupId(String.join(" ", envelope.aggregateKeys()))
-                .withSubject(envelope.type())
-                .withContentType("application/json")
-                .withDurable(true)
-                .build();
-        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(body).addMetadata(metadata)))
+    /**
+     * Completes with true once the broker has accepted the command, with false when it refused it, did not answer in
+     * time or could not be reached; never fails.
+     */
+    public Uni<Boolean> publish(CommandEnvelope envelope) {
+        return Uni.createFrom().deferred(() -> {
+            AmqpMessage message = message(envelope);
+            return link(true).chain(open -> open.sendWithAck(message));
+        })
                 .ifNoItem().after(config.processing().publishTimeout()).fail()
+                .replaceWith(true)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Operation %s was not published now (%s); the relay publishes it later",
                             envelope.operationId(), failure.toString());
-                    return null;
+                    return false;
                 });
+    }
+
+    private AmqpMessage message(CommandEnvelope envelope) {
+        try {
+            return AmqpMessage.create()
+                    .id(envelope.operationId())
+                    .groupId(String.join(" ", envelope.aggregateKeys()))
+                    .subject(envelope.type())
+                    .contentType("application/json")
+                    .durable(true)
+                    .withBufferAsBody(Buffer.buffer(mapper.writeValueAsBytes(envelope)))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A command envelope that cannot be written as JSON", e);
+        }
+    }
+
+    /** The sender link, attached on first use and again once it was closed, lost or refused. */
+    private Uni<AmqpSender> link(boolean retry) {
+        Uni<AmqpSender> current = attached();
+        return current.onFailure().invoke(failure -> drop(current)).chain(open -> {
+            if (open.connection().isDisconnected() || !open.getDelegate().unwrap().isOpen()) {
+                drop(current);
+                return retry ? link(false) : Uni.createFrom().failure(new IllegalStateException("The link was closed"));
+            }
+            return Uni.createFrom().item(open);
+        });
+    }
+
+    private synchronized Uni<AmqpSender> attached() {
+        if (sender == null) {
+            sender = broker.get()
+                    .chain(connection -> connection.createSender(address, new AmqpSenderOptions()
+                            .setLinkName(Channels.COMMANDS_OUT)
+                            .setCapabilities(capabilities)))
+                    .memoize().indefinitely();
+        }
+        return sender;
+    }
+
+    private synchronized void drop(Uni<AmqpSender> stale) {
+        if (sender == stale) {
+            sender = null;
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.asyncstorefront.operation.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -33,8 +36,17 @@ public class OperationRelay {
                         return Uni.createFrom().voidItem();
                     }
                     LOG.infof("Republishing %d overdue commands", envelopes.size());
-                    return Uni.join().all(envelopes.stream().map(publisher::publish).toList())
-                            .andCollectFailures().replaceWithVoid();
+                    return Uni.join().all(envelopes.stream().map(publisher::publish).toList()).andFailFast()
+                            .chain(published -> {
+                                List<String> acknowledged = new ArrayList<>();
+                                for (int i = 0; i < envelopes.size(); i++) {
+                                    if (published.get(i)) {
+                                        acknowledged.add(envelopes.get(i).operationId());
+                                    }
+                                }
+                                return ledger.recordRepublished(acknowledged);
+                            })
+                            .replaceWithVoid();
                 })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The relay run failed and is retried at the next interval: %s", failure.toString());
