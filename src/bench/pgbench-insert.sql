@@ -1,0 +1,1 @@
+insert into bench_commit (v) values (:client_id);

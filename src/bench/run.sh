@@ -1,0 +1,251 @@
+#!/usr/bin/env bash
+# The project's benchmark, one command: builds the production jar, runs it against this machine's PostgreSQL and a
+# standalone Artemis 2.44.0 (installed from Maven Central into target/bench), drives it with wrk, and prints one table.
+#
+#   src/bench/run.sh
+#
+# Knobs (environment): BENCH_WARMUP (s, default 15), BENCH_DURATION (s per row, 20), BENCH_CLIENTS ("1 16 64"),
+# BENCH_MODES ("sync async"), BENCH_DRAIN_OPS (100000), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse
+# target/quarkus-app), BENCH_PHASES ("pgbench modes drain ledger"), BENCH_SETTLE (s to wait for a backlog to drain
+# between async rows, 180).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+export BENCH_DIR="$ROOT/src/bench"
+WORK="$ROOT/target/bench"
+WARMUP=${BENCH_WARMUP:-15}
+DURATION=${BENCH_DURATION:-20}
+CLIENTS=${BENCH_CLIENTS:-"1 16 64"}
+MODES=${BENCH_MODES:-"sync async"}
+DRAIN_OPS=${BENCH_DRAIN_OPS:-100000}
+LEDGER_ROWS=${BENCH_LEDGER_ROWS:-1000000}
+PHASES=${BENCH_PHASES:-"pgbench modes drain ledger"}
+SETTLE=${BENCH_SETTLE:-180}
+ARTEMIS_VERSION=2.44.0
+PG_HOST=127.0.0.1
+DB=storefront_bench
+HTTP_PORT=18100
+AMQP_PORT=7672 # the broker's AMQP acceptor: 5672 + port offset 2000
+export BENCH_CARTS=1000
+URL="http://127.0.0.1:$HTTP_PORT"
+SERVICE_PID=""
+BROKER_PID=""
+TABLE="$WORK/table.md"
+
+psql_db() { psql -h "$PG_HOST" -U postgres -d "$DB" -qtAX -v ON_ERROR_STOP=1 "$@"; }
+psql_admin() { psql -h "$PG_HOST" -U postgres -d postgres -qtAX -v ON_ERROR_STOP=1 "$@"; }
+log() { echo "[bench $(date +%T)] $*" >&2; }
+
+cleanup() {
+  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
+  [ -n "$BROKER_PID" ] && kill "$BROKER_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+prepare() {
+  mkdir -p "$WORK"
+  command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+  command -v pgbench >/dev/null || { log "installing pgbench"; apt-get install -y -qq postgresql-client >/dev/null; }
+  pg_isready -h "$PG_HOST" -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+  if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+    log "building the production jar"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+  fi
+  if [ ! -x "$WORK/apache-artemis-$ARTEMIS_VERSION/bin/artemis" ]; then
+    log "installing Artemis $ARTEMIS_VERSION from Maven Central"
+    (cd "$ROOT" && ./mvnw -B -q dependency:copy \
+      -Dartifact="org.apache.activemq:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin" -DoutputDirectory="$WORK")
+    tar xzf "$WORK/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz" -C "$WORK"
+  fi
+}
+
+start_broker() {
+  rm -rf "$WORK/broker"
+  "$WORK/apache-artemis-$ARTEMIS_VERSION/bin/artemis" create --silent --user bench --password bench --require-login \
+    --no-web --port-offset 2000 --host 127.0.0.1 "$WORK/broker" >/dev/null
+  "$WORK/broker/bin/artemis" run >"$WORK/broker.log" 2>&1 &
+  BROKER_PID=$!
+  for _ in $(seq 1 60); do (echo >/dev/tcp/127.0.0.1/$AMQP_PORT) 2>/dev/null && return; sleep 1; done
+  log "the broker did not start"; exit 1
+}
+
+stop_broker() {
+  [ -n "$BROKER_PID" ] || return 0
+  kill "$BROKER_PID" 2>/dev/null || true
+  wait "$BROKER_PID" 2>/dev/null || true
+  BROKER_PID=""
+}
+
+# A new database and a new broker: nothing of an earlier phase is left in either.
+reset_database() {
+  psql_admin -c "drop database if exists $DB with (force)" -c "create database $DB"
+  stop_broker
+  start_broker
+}
+
+# start_service MODE ROLE LOGNAME
+start_service() {
+  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:5432/$DB" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:5432/$DB" \
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+    AMQP_HOST=127.0.0.1 AMQP_PORT=$AMQP_PORT AMQP_USERNAME=bench AMQP_PASSWORD=bench \
+    QUARKUS_HTTP_PORT=$HTTP_PORT OPERATIONS_MODE="$1" OPERATIONS_ROLE="$2" \
+    java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/q/health/ready")" = 200 ] && return
+    sleep 0.5
+  done
+  log "the service did not become ready (see $WORK/service-$3.log)"; exit 1
+}
+
+stop_service() { kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""; }
+
+# CPU ticks (1/100 s) used so far by the given processes.
+ticks() { cat $(printf '/proc/%s/stat ' "$@") 2>/dev/null | awk '{ t += $14 + $15 } END { print t + 0 }'; }
+pg_ticks() { ticks $(pgrep -x postgres | tr '\n' ' '); }
+commits() { psql_db -c "select xact_commit from pg_stat_database where datname = '$DB'"; }
+unfinished() { psql_db -c "select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')"; }
+
+await_drained() {
+  local limit=$1 start=$SECONDS
+  while [ "$(unfinished)" != 0 ] && [ $((SECONDS - start)) -lt "$limit" ]; do sleep 0.5; done
+}
+
+# wrk_run SCRIPT CLIENTS SECONDS: prints wrk's RESULT line.
+wrk_run() {
+  local threads=$2
+  [ "$threads" -gt 2 ] && [ "$1" != poll-queue ] && threads=2
+  wrk -t "$threads" -c "$2" -d "${3}s" --timeout 30s -s "$BENCH_DIR/wrk/$1.lua" "$URL" | grep '^RESULT'
+}
+
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# measure MODE WORKLOAD CLIENTS: one row of the table.
+measure() {
+  local mode=$1 workload=$2 clients=$3
+  local t0 c0 s0 p0 b0 u0 result t1 c1 s1 p1 b1 u1
+  t0=$(psql_db -c "select clock_timestamp()"); c0=$(commits); u0=$(unfinished)
+  s0=$(ticks "$SERVICE_PID"); p0=$(pg_ticks); b0=$(ticks "$BROKER_PID")
+  result=$(wrk_run "$workload" "$clients" "$DURATION")
+  t1=$(psql_db -c "select clock_timestamp()"); c1=$(commits); u1=$(unfinished)
+  s1=$(ticks "$SERVICE_PID"); p1=$(pg_ticks); b1=$(ticks "$BROKER_PID")
+  local seconds accepted completed lag
+  seconds=$(field seconds "$result")
+  accepted=$(psql_db -c "select count(*) from operation where accepted_at >= '$t0' and accepted_at < '$t1'")
+  completed=$(psql_db -c "select count(*) from operation where finished_at >= '$t0' and finished_at < '$t1'")
+  if [ "$mode" = async ]; then await_drained "$SETTLE"; fi
+  lag=$(psql_db -c "select coalesce(round(1000 * percentile_cont(0.5) within group (order by extract(epoch from finished_at - accepted_at)))::text, '-') || ' / ' || coalesce(round(1000 * percentile_cont(0.99) within group (order by extract(epoch from finished_at - accepted_at)))::text, '-') from operation where accepted_at >= '$t0' and accepted_at < '$t1' and finished_at is not null")
+  awk -v mode="$mode" -v w="$workload" -v c="$clients" -v s="$seconds" -v a="$accepted" -v d="$completed" \
+    -v p50="$(field p50_ms "$result")" -v p99="$(field p99_ms "$result")" -v lag="$lag" \
+    -v commits=$((c1 - c0)) -v cs=$((s1 - s0)) -v cp=$((p1 - p0)) -v cb=$((b1 - b0)) -v backlog=$((u1 - u0)) \
+    -v errors="$(field errors "$result")" 'BEGIN {
+      per = d > 0 ? d : 1
+      printf "| %s | %s | %d | %.0f | %.0f | %s / %s | %s | %.2f | %.2f / %.2f / %.2f | %+d | %s |\n",
+        mode, w, c, a / s, d / s, p50, p99, lag, commits / per, 10 * cs / per, 10 * cp / per, 10 * cb / per, backlog, errors
+    }' | tee -a "$TABLE"
+}
+
+setup_carts() {
+  psql_db <<SQL
+insert into product (sku, name, price) values ('bench-product', 'Benchmark product', 1.00) on conflict do nothing;
+insert into cart (id, mask, increment_id, created_at, updated_at)
+select nextval('cart_seq'), 'bench-cart-' || g, 'BENCH' || g, now(), now() from generate_series(1, $BENCH_CARTS) g
+on conflict do nothing;
+SQL
+}
+
+header() {
+  {
+    echo
+    echo "| mode | workload | clients | accepted/s | completed/s | p50 / p99 ms (sync: until completed; async: until accepted) | accept→completed p50 / p99 ms | commits per completed op | CPU ms per op: service / PostgreSQL / broker | backlog change | errors |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  } | tee -a "$TABLE"
+}
+
+phase_pgbench() {
+  log "pgbench: one-row INSERT per transaction, 64 clients"
+  reset_database
+  psql_db -c "drop table if exists bench_commit" -c "create table bench_commit (id bigserial primary key, v int)"
+  local tps
+  tps=$(pgbench -h "$PG_HOST" -U postgres -n -c 64 -j 2 -T "$DURATION" -f "$BENCH_DIR/pgbench-insert.sql" "$DB" 2>/dev/null |
+    sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+  psql_db -c "drop table bench_commit"
+  printf '\nPostgreSQL alone (pgbench, one-row INSERT per transaction, 64 clients): %.0f commits/s\n' "$tps" | tee -a "$TABLE"
+}
+
+phase_modes() {
+  header
+  for mode in $MODES; do
+    reset_database
+    start_service "$mode" all "$mode"
+    setup_carts
+    log "$mode: warming up for ${WARMUP}s"
+    wrk_run create-empty-cart 64 "$WARMUP" >/dev/null
+    wrk_run add-products 64 "$WARMUP" >/dev/null
+    await_drained "$SETTLE"
+    for workload in create-empty-cart add-products poll-queue; do
+      for clients in $CLIENTS; do
+        log "$mode: $workload, $clients clients"
+        measure "$mode" "$workload" "$clients"
+      done
+    done
+    printf '\nPeak RSS of the service (%s): %s\n' "$mode" \
+      "$(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVICE_PID/status")" | tee -a "$TABLE"
+    stop_service
+  done
+}
+
+phase_drain() {
+  log "drain: accepting $DRAIN_OPS commands with the processor off"
+  reset_database
+  start_service async api drain-api
+  local accepted=0
+  while [ "$accepted" -lt "$DRAIN_OPS" ]; do
+    wrk_run create-empty-cart 64 5 >/dev/null
+    accepted=$(psql_db -c "select count(*) from operation")
+  done
+  stop_service
+  log "drain: $accepted accepted; starting the processor"
+  local start end
+  start=$(date +%s.%N)
+  start_service async processor drain-processor
+  await_drained 1800
+  end=$(date +%s.%N)
+  local left republished
+  left=$(unfinished)
+  republished=$(psql_db -c "select coalesce(sum(republished), 0) from operation")
+  awk -v n="$accepted" -v s="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" -v left="$left" -v r="$republished" 'BEGIN {
+    printf "\nDrain: %d createEmptyCart commands accepted with the processor off, then drained in %.1f s (including the processor start): %.0f ops/s; %d left unfinished; %d relay republishes\n", n, s, (n - left) / s, left, r
+  }' | tee -a "$TABLE"
+  stop_service
+}
+
+phase_ledger() {
+  reset_database
+  start_service async all ledger
+  log "ledger growth: about 1k operations"
+  wrk_run create-empty-cart 16 2 >/dev/null
+  await_drained "$SETTLE"
+  header
+  measure async create-empty-cart 16
+  log "ledger growth: inserting $LEDGER_ROWS finished operations"
+  psql_db -v rows="$LEDGER_ROWS" -f "$BENCH_DIR/ledger-history.sql"
+  measure async create-empty-cart 16
+  printf '(the two rows above: the same load with about 1k and with %s operations in the ledger)\n' "$LEDGER_ROWS" | tee -a "$TABLE"
+  stop_service
+}
+
+main() {
+  prepare
+  {
+    echo "Benchmark of $(git -C "$ROOT" rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+    echo "Command: src/bench/run.sh (warm-up ${WARMUP}s, ${DURATION}s per row)"
+  } >"$TABLE"
+  cat "$TABLE"
+  for phase in $PHASES; do "phase_$phase"; done
+  log "table written to $TABLE"
+}
+
+main
