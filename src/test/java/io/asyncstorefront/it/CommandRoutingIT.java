@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -160,8 +161,9 @@ class CommandRoutingIT {
     }
 
     private static Map<String, String> environment(Map<String, String> extra) {
-        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "OPERATIONS_RELAY_GRACE", "1s",
+                "OPERATIONS_RELAY_QUEUED_GRACE", "1s",
                 "OPERATIONS_RELAY_INTERVAL", "1s"));
         environment.putAll(extra);
         return ProductionEnvironment.of(database, AMQP_PORT, environment);

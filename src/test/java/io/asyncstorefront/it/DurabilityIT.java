@@ -7,8 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -71,8 +78,10 @@ class DurabilityIT {
         try (ServiceProcess service = ServiceProcess.start(HTTP_PORT, ProductionEnvironment.of(database, AMQP_PORT, Map.of(
                 "MP_MESSAGING_INCOMING_COMMANDS_IN_ENABLED", "false",
                 "OPERATIONS_RELAY_GRACE", "1s",
+                "OPERATIONS_RELAY_QUEUED_GRACE", "1s",
                 "OPERATIONS_RELAY_INTERVAL", "1s")), WORK.resolve("service-1.log"))) {
-            database.execute("insert into product (sku, name, price) values ('durable-1', 'Durable product', 1.00)");
+            database.execute("insert into product (sku, name, price) values ('durable-1', 'Durable product', 1.00) "
+                    + "on conflict do nothing");
             for (String cart : carts) {
                 operations.add(service.accept(CREATE, Map.of("cartMask", cart)));
                 for (int i = 0; i < 3; i++) {
@@ -80,7 +89,8 @@ class DurabilityIT {
                 }
             }
             await().atMost(Duration.ofSeconds(20))
-                    .until(() -> database.count("select count(*) from operation where republished = 0") == 0);
+                    .until(() -> database
+                            .count("select count(*) from operation where republished = 0 and status = 'ACCEPTED'") == 0);
             service.kill();
         }
         assertThat(database.count("select count(*) from operation where status = 'ACCEPTED'")).isEqualTo(operations.size());
@@ -93,6 +103,61 @@ class DurabilityIT {
             for (String cart : carts) {
                 assertThat(service.graphQL(CART, Map.of("cartMask", cart)).getList("data.carts[0].items"))
                         .isEqualTo(List.of(Map.of("sku", "durable-1", "qty", 3)));
+            }
+        }
+    }
+
+    @Test
+    void batchesInFlightWhenTheServiceIsKilledAreAppliedOnceAfterTheRestart() throws Exception {
+        List<String> carts = IntStream.range(0, 20).mapToObj(i -> "loaded-" + i).toList();
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try (ServiceProcess service = ServiceProcess.start(HTTP_PORT, ProductionEnvironment.of(database, AMQP_PORT, Map.of()),
+                WORK.resolve("service-3.log"))) {
+            database.execute("insert into product (sku, name, price) values ('durable-1', 'Durable product', 1.00) "
+                    + "on conflict do nothing");
+            for (String cart : carts) {
+                service.awaitFinal(List.of(service.accept(CREATE, Map.of("cartMask", cart))));
+            }
+            for (int i = 0; i < 16; i++) {
+                clients.submit(() -> {
+                    Random random = new Random();
+                    while (running.get()) {
+                        try {
+                            accepted.add(service.accept(ADD, Map.of("cartMask", carts.get(random.nextInt(carts.size())))));
+                        } catch (RuntimeException | AssertionError e) {
+                            // The request that the kill interrupts: its outcome is not known to the client.
+                        }
+                    }
+                });
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
+                    "select count(*) from operation where command_type = 'addProductsToCarts' and status = 'COMPLETED'") > 200);
+            service.kill();
+        } finally {
+            running.set(false);
+            clients.shutdown();
+            clients.awaitTermination(30, TimeUnit.SECONDS);
+        }
+
+        try (ServiceProcess service = ServiceProcess.start(HTTP_PORT, ProductionEnvironment.of(database, AMQP_PORT, Map.of()),
+                WORK.resolve("service-4.log"))) {
+            List<String> acknowledged = List.copyOf(accepted);
+            service.awaitFinal(acknowledged);
+
+            assertThat(service.stateTypes(acknowledged)).containsOnly("CartSaveOperationCompleted");
+            assertThat(database.count("select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')"))
+                    .isZero();
+            for (String cart : carts) {
+                // Each completed addition added exactly one unit: none was lost, none applied twice.
+                assertThat(database.count("""
+                        select coalesce(sum(ci.qty), 0) from cart_item ci join cart c on c.id = ci.cart_id
+                        where c.mask = '%s'""".formatted(cart)))
+                        .isEqualTo(database.count("""
+                                select count(*) from operation o join operation_aggregate a on a.operation_id = o.id
+                                where a.aggregate_key = 'Cart:%s' and o.command_type = 'addProductsToCarts'
+                                and o.status = 'COMPLETED'""".formatted(cart)));
             }
         }
     }

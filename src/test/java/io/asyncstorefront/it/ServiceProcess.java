@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,9 +76,14 @@ final class ServiceProcess implements AutoCloseable {
         return (String) state.get("identifier");
     }
 
-    /** The current type names of the operations' states, in request order. */
+    /** The current type names of the operations' states, in request order, asked for 100 at a time. */
     List<String> stateTypes(List<String> operations) {
-        return graphQL(QUEUE, Map.of("ids", operations)).getList("data.queue.__typename");
+        List<String> types = new ArrayList<>();
+        for (int from = 0; from < operations.size(); from += 100) {
+            List<String> chunk = operations.subList(from, Math.min(from + 100, operations.size()));
+            types.addAll(graphQL(QUEUE, Map.of("ids", chunk)).getList("data.queue.__typename"));
+        }
+        return types;
     }
 
     /** Waits until every operation is final. */

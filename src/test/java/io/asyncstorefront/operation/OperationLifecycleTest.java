@@ -44,15 +44,15 @@ class OperationLifecycleTest {
 
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationAccepted"));
 
-        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(id));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(List.of(id)));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationInProgress"));
 
-        VertxContextSupport.subscribeAndAwait(() -> processor.process(id));
+        VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
         Map<String, Object> completed = queue(List.of(id)).get(0);
         assertThat(completed).containsEntry("__typename", "PersistOperationCompleted");
 
-        VertxContextSupport.subscribeAndAwait(() -> processor.process(id));
-        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(id));
+        VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(List.of(id)));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(completed);
     }
 }

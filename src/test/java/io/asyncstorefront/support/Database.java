@@ -43,6 +43,19 @@ public class Database {
         pool.query("select pg_stat_statements_reset()").execute().await().indefinitely();
     }
 
+    /** Starts counting statements anew at once, whatever is still unfinished. */
+    public void resetStatementCountsNow() {
+        pool.query("select pg_stat_statements_reset()").execute().await().indefinitely();
+    }
+
+    /** How many statements ran since the last reset, transaction control included, but for these queries. */
+    public long statements() {
+        return single("""
+                select coalesce(sum(calls), 0) from pg_stat_statements
+                where query !~* 'pg_stat_statements' and dbid = (select oid from pg_database where datname = current_database())
+                """).getLong(0);
+    }
+
     /** How many statements that name the table ran since the last reset (a batch of N binds counts N). */
     public long statementsOn(String table) {
         return single("""
@@ -56,9 +69,12 @@ public class Database {
         return ids("select id from operation where id = any($1) order by accepted_sequence", identifiers);
     }
 
-    /** The given operations ordered by when they were finished. */
+    /**
+     * The given operations ordered by when they were finished; those finished in one transaction share a time and are
+     * ordered as they were applied, in acceptance order (their results show it).
+     */
     public List<String> inFinishingOrder(List<String> identifiers) {
-        return ids("select id from operation where id = any($1) order by finished_at", identifiers);
+        return ids("select id from operation where id = any($1) order by finished_at, accepted_sequence", identifiers);
     }
 
     private List<String> ids(String sql, List<String> identifiers) {

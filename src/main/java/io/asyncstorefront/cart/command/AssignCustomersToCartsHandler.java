@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import jakarta.inject.Singleton;
 
 import io.asyncstorefront.cart.model.CartState;
+import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
-import io.asyncstorefront.cart.repository.CartRepository.Assignment;
 import io.asyncstorefront.customer.repository.CustomerRepository;
 import io.asyncstorefront.customer.view.CustomerConnectionNode;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
@@ -17,7 +17,8 @@ import io.asyncstorefront.operation.failure.LogicalErrorReport;
 import io.smallrye.mutiny.Uni;
 
 @Singleton
-public class AssignCustomersToCartsHandler extends CartBatchHandler<AssignCustomersToCarts, AssignCustomersToCarts.Entry> {
+public class AssignCustomersToCartsHandler
+        extends CartBatchHandler<AssignCustomersToCarts, AssignCustomersToCarts.Entry, Set<String>> {
 
     private final CustomerRepository customers;
 
@@ -32,27 +33,30 @@ public class AssignCustomersToCartsHandler extends CartBatchHandler<AssignCustom
     }
 
     @Override
-    protected Uni<Void> check(AssignCustomersToCarts command, Map<String, CartState> carts,
-            List<FailureReportInterface> failures) {
-        List<String> emails = command.input().stream().map(AssignCustomersToCarts.Entry::email).distinct().toList();
-        return customers.findNodes(emails).invoke(found -> {
-            Set<String> known = found.stream().map(CustomerConnectionNode::email).collect(Collectors.toSet());
-            for (int i = 0; i < command.input().size(); i++) {
-                String email = command.input().get(i).email();
-                if (!known.contains(email)) {
-                    failures.add(new LogicalErrorReport("No such entity with email " + email, i));
-                }
-            }
-        }).replaceWithVoid();
+    protected Uni<Set<String>> lookup(List<AssignCustomersToCarts> commands) {
+        List<String> emails = commands.stream().flatMap(command -> command.input().stream())
+                .map(AssignCustomersToCarts.Entry::email).distinct().toList();
+        return customers.findNodes(emails)
+                .map(found -> found.stream().map(CustomerConnectionNode::email).collect(Collectors.toSet()));
     }
 
     @Override
-    protected Uni<Void> change(AssignCustomersToCarts command, Map<String, CartState> carts) {
-        List<Assignment> assignments = command.input().stream().map(entry -> {
+    protected void check(AssignCustomersToCarts command, Map<String, CartState> carts, Set<String> known,
+            List<FailureReportInterface> failures) {
+        for (int i = 0; i < command.input().size(); i++) {
+            String email = command.input().get(i).email();
+            if (!known.contains(email)) {
+                failures.add(new LogicalErrorReport("No such entity with email " + email, i));
+            }
+        }
+    }
+
+    @Override
+    protected void change(AssignCustomersToCarts command, Map<String, CartState> carts, CartChanges changes) {
+        for (AssignCustomersToCarts.Entry entry : command.input()) {
             CartState cart = carts.get(entry.cartMask());
             cart.customerEmail = entry.email();
-            return new Assignment(cart.id, entry.email());
-        }).toList();
-        return this.carts.assignCustomers(assignments).replaceWithVoid();
+            changes.assign(cart.id, entry.email());
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.asyncstorefront.cart.model.CartState;
+import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
 import io.asyncstorefront.cart.view.CartConnectionNode;
 import io.asyncstorefront.cart.view.CartSaveOperationCompleted;
@@ -20,10 +21,14 @@ import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A handler of a cart batch: loads every named cart with its items in one statement, reports each entry whose cart
- * does not exist, lets the subclass check the other entries and, only when no entry is wrong, change the carts.
+ * A handler of cart batches: loads every cart that its commands name, with the carts' items, in one statement, and
+ * what the checks need in one more ({@link #lookup}); reports each entry whose cart does not exist, lets the subclass
+ * check the other entries and, for each command with no wrong entry, gather its changes; then writes the changes of all
+ * those commands together ({@link CartRepository#write}). A command with a wrong entry changes nothing.
+ *
+ * @param <L> what the checks look up for all commands at once
  */
-abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entry> implements CommandHandler<C> {
+abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entry, L> implements CommandHandler<C> {
 
     /** The most units of one product that a cart holds. */
     static final int MAX_QTY = 10_000;
@@ -41,33 +46,50 @@ abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entr
 
     @Override
     public Uni<Outcome> apply(C command) {
-        List<String> masks = command.input().stream().map(CartBatch.Entry::cartMask).distinct().toList();
-        return carts.findStates(masks).chain(found -> {
-            List<FailureReportInterface> failures = new ArrayList<>();
-            for (int i = 0; i < command.input().size(); i++) {
-                String mask = command.input().get(i).cartMask();
-                if (!found.containsKey(mask)) {
-                    failures.add(new LogicalErrorReport("No such entity with cartMask " + mask, i));
-                }
-            }
-            return check(command, found, failures).chain(() -> {
-                if (!failures.isEmpty()) {
-                    failures.sort(Comparator.comparing(CartBatchHandler::inputIndex));
-                    return Uni.createFrom().item(Outcome.failed(failures));
-                }
-                return change(command, found).map(changed -> completed(nodes(command, found)));
-            });
-        });
+        return applyAll(List.of(command)).map(outcomes -> outcomes.get(0));
     }
 
-    /** Adds a report for each wrong entry whose cart exists; must not write. */
-    protected abstract Uni<Void> check(C command, Map<String, CartState> carts, List<FailureReportInterface> failures);
+    @Override
+    public Uni<List<Outcome>> applyAll(List<C> commands) {
+        List<String> masks = commands.stream().flatMap(command -> command.input().stream())
+                .map(CartBatch.Entry::cartMask).distinct().toList();
+        return carts.findStates(masks).chain(found -> lookup(commands).chain(lookups -> {
+            CartChanges changes = new CartChanges();
+            List<Outcome> outcomes = new ArrayList<>(commands.size());
+            for (C command : commands) {
+                List<FailureReportInterface> failures = new ArrayList<>();
+                for (int i = 0; i < command.input().size(); i++) {
+                    String mask = command.input().get(i).cartMask();
+                    if (!found.containsKey(mask)) {
+                        failures.add(new LogicalErrorReport("No such entity with cartMask " + mask, i));
+                    }
+                }
+                check(command, found, lookups, failures);
+                if (failures.isEmpty()) {
+                    change(command, found, changes);
+                    outcomes.add(completed(nodes(command, found)));
+                } else {
+                    failures.sort(Comparator.comparing(CartBatchHandler::inputIndex));
+                    outcomes.add(Outcome.failed(failures));
+                }
+            }
+            return carts.write(changes).replaceWith(outcomes);
+        }));
+    }
+
+    /** Reads, for all commands at once, what {@link #check} needs; nothing by default. */
+    protected Uni<L> lookup(List<C> commands) {
+        return Uni.createFrom().nullItem();
+    }
+
+    /** Adds a report for each wrong entry whose cart exists; must not change anything. */
+    protected abstract void check(C command, Map<String, CartState> carts, L lookups, List<FailureReportInterface> failures);
 
     /**
-     * Writes the changes of a valid command and applies them to the loaded carts, which then make the result; a
+     * Gathers the changes of a valid command and applies them to the loaded carts, which then make the result; a
      * deletion leaves them as they were.
      */
-    protected abstract Uni<Void> change(C command, Map<String, CartState> carts);
+    protected abstract void change(C command, Map<String, CartState> carts, CartChanges changes);
 
     /** One cart: the seed's CartSaveOperationCompleted; several: CartsMutationCompleted. */
     private static Outcome completed(List<CartConnectionNode> carts) {
@@ -79,10 +101,6 @@ abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entr
     private static List<CartConnectionNode> nodes(CartBatch<?> command, Map<String, CartState> carts) {
         return command.input().stream().map(CartBatch.Entry::cartMask).distinct()
                 .map(carts::get).filter(Objects::nonNull).map(CartConnectionNode::of).toList();
-    }
-
-    protected static List<Long> ids(Map<String, CartState> carts) {
-        return carts.values().stream().map(cart -> cart.id).toList();
     }
 
     private static int inputIndex(FailureReportInterface report) {

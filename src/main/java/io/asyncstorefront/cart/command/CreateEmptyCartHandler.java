@@ -1,11 +1,9 @@
 package io.asyncstorefront.cart.command;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.inject.Singleton;
 
-import io.asyncstorefront.cart.model.CartEntity;
 import io.asyncstorefront.cart.repository.CartRepository;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.Outcome;
@@ -13,6 +11,7 @@ import io.asyncstorefront.operation.failure.LogicalErrorReport;
 import io.asyncstorefront.operation.state.ChangedEntity;
 import io.smallrye.mutiny.Uni;
 
+/** Creates empty carts: one statement finds the masks already taken, one creates all the other carts. */
 @Singleton
 public class CreateEmptyCartHandler implements CommandHandler<CreateEmptyCart> {
 
@@ -29,19 +28,19 @@ public class CreateEmptyCartHandler implements CommandHandler<CreateEmptyCart> {
 
     @Override
     public Uni<Outcome> apply(CreateEmptyCart command) {
-        return carts.count("mask", command.cartMask()).chain(existing -> {
-            if (existing > 0) {
-                return Uni.createFrom().item(Outcome.failed(
-                        new LogicalErrorReport("A cart with cartMask " + command.cartMask() + " already exists")));
-            }
-            return carts.nextIncrementId().chain(incrementId -> {
-                CartEntity cart = new CartEntity();
-                cart.mask = command.cartMask();
-                cart.incrementId = incrementId;
-                cart.createdAt = OffsetDateTime.now();
-                cart.updatedAt = cart.createdAt;
-                return carts.persist(cart);
-            }).map(cart -> Outcome.persisted(List.of(ChangedEntity.of("Cart", cart.mask))));
+        return applyAll(List.of(command)).map(outcomes -> outcomes.get(0));
+    }
+
+    @Override
+    public Uni<List<Outcome>> applyAll(List<CreateEmptyCart> commands) {
+        List<String> masks = commands.stream().map(CreateEmptyCart::cartMask).toList();
+        return carts.existingMasks(masks).chain(taken -> {
+            List<String> created = masks.stream().filter(mask -> !taken.contains(mask)).toList();
+            List<Outcome> outcomes = masks.stream().map(mask -> taken.contains(mask)
+                    ? Outcome.failed(new LogicalErrorReport("A cart with cartMask " + mask + " already exists"))
+                    : Outcome.persisted(List.of(ChangedEntity.of("Cart", mask)))).toList();
+            return created.isEmpty() ? Uni.createFrom().item(outcomes)
+                    : carts.createEmpty(created).replaceWith(outcomes);
         });
     }
 }

@@ -6,12 +6,12 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.asyncstorefront.cart.model.CartState;
+import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
-import io.smallrye.mutiny.Uni;
 
 @Singleton
-public class DeleteCartsHandler extends CartBatchHandler<DeleteCarts, DeleteCarts.Entry> {
+public class DeleteCartsHandler extends CartBatchHandler<DeleteCarts, DeleteCarts.Entry, Void> {
 
     public DeleteCartsHandler(CartRepository carts) {
         super(carts);
@@ -23,12 +23,12 @@ public class DeleteCartsHandler extends CartBatchHandler<DeleteCarts, DeleteCart
     }
 
     @Override
-    protected Uni<Void> check(DeleteCarts command, Map<String, CartState> carts, List<FailureReportInterface> failures) {
-        return Uni.createFrom().voidItem();
+    protected void check(DeleteCarts command, Map<String, CartState> carts, Void lookups,
+            List<FailureReportInterface> failures) {
     }
 
     @Override
-    protected Uni<Void> change(DeleteCarts command, Map<String, CartState> carts) {
-        return this.carts.deleteByMasks(carts.keySet()).replaceWithVoid();
+    protected void change(DeleteCarts command, Map<String, CartState> carts, CartChanges changes) {
+        command.input().forEach(entry -> changes.delete(entry.cartMask()));
     }
 }

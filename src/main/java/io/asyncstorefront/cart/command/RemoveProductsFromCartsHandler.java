@@ -1,20 +1,19 @@
 package io.asyncstorefront.cart.command;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
 
 import io.asyncstorefront.cart.model.CartState;
+import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
-import io.asyncstorefront.cart.repository.CartRepository.ItemRow;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.failure.ValidationErrorReport;
-import io.smallrye.mutiny.Uni;
 
 @Singleton
-public class RemoveProductsFromCartsHandler extends CartBatchHandler<RemoveProductsFromCarts, RemoveProductsFromCarts.Entry> {
+public class RemoveProductsFromCartsHandler
+        extends CartBatchHandler<RemoveProductsFromCarts, RemoveProductsFromCarts.Entry, Void> {
 
     public RemoveProductsFromCartsHandler(CartRepository carts) {
         super(carts);
@@ -26,7 +25,7 @@ public class RemoveProductsFromCartsHandler extends CartBatchHandler<RemoveProdu
     }
 
     @Override
-    protected Uni<Void> check(RemoveProductsFromCarts command, Map<String, CartState> carts,
+    protected void check(RemoveProductsFromCarts command, Map<String, CartState> carts, Void lookups,
             List<FailureReportInterface> failures) {
         for (int i = 0; i < command.input().size(); i++) {
             CartState cart = carts.get(command.input().get(i).cartMask());
@@ -38,19 +37,16 @@ public class RemoveProductsFromCartsHandler extends CartBatchHandler<RemoveProdu
                 }
             }
         }
-        return Uni.createFrom().voidItem();
     }
 
     @Override
-    protected Uni<Void> change(RemoveProductsFromCarts command, Map<String, CartState> carts) {
-        List<ItemRow> rows = new ArrayList<>();
+    protected void change(RemoveProductsFromCarts command, Map<String, CartState> carts, CartChanges changes) {
         for (RemoveProductsFromCarts.Entry entry : command.input()) {
             CartState cart = carts.get(entry.cartMask());
             for (String sku : entry.skus()) {
-                rows.add(new ItemRow(cart.id, sku, 0));
+                changes.remove(cart.id, sku);
                 cart.items.remove(sku);
             }
         }
-        return this.carts.removeItems(rows).chain(() -> this.carts.touch(ids(carts))).replaceWithVoid();
     }
 }

@@ -6,14 +6,13 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.asyncstorefront.cart.model.CartState;
+import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
-import io.asyncstorefront.cart.repository.CartRepository.ItemRow;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.failure.ValidationErrorReport;
-import io.smallrye.mutiny.Uni;
 
 @Singleton
-public class UpdateCartItemsHandler extends CartBatchHandler<UpdateCartItems, UpdateCartItems.Entry> {
+public class UpdateCartItemsHandler extends CartBatchHandler<UpdateCartItems, UpdateCartItems.Entry, Void> {
 
     public UpdateCartItemsHandler(CartRepository carts) {
         super(carts);
@@ -25,7 +24,8 @@ public class UpdateCartItemsHandler extends CartBatchHandler<UpdateCartItems, Up
     }
 
     @Override
-    protected Uni<Void> check(UpdateCartItems command, Map<String, CartState> carts, List<FailureReportInterface> failures) {
+    protected void check(UpdateCartItems command, Map<String, CartState> carts, Void lookups,
+            List<FailureReportInterface> failures) {
         for (int i = 0; i < command.input().size(); i++) {
             UpdateCartItems.Entry entry = command.input().get(i);
             CartState cart = carts.get(entry.cartMask());
@@ -33,16 +33,14 @@ public class UpdateCartItemsHandler extends CartBatchHandler<UpdateCartItems, Up
                 failures.add(new ValidationErrorReport("The cart has no product with sku " + entry.sku(), i, "sku"));
             }
         }
-        return Uni.createFrom().voidItem();
     }
 
     @Override
-    protected Uni<Void> change(UpdateCartItems command, Map<String, CartState> carts) {
-        List<ItemRow> rows = command.input().stream().map(entry -> {
+    protected void change(UpdateCartItems command, Map<String, CartState> carts, CartChanges changes) {
+        for (UpdateCartItems.Entry entry : command.input()) {
             CartState cart = carts.get(entry.cartMask());
             cart.items.put(entry.sku(), entry.qty());
-            return new ItemRow(cart.id, entry.sku(), entry.qty());
-        }).toList();
-        return this.carts.setQuantities(rows).chain(() -> this.carts.touch(ids(carts))).replaceWithVoid();
+            changes.setQuantity(cart.id, entry.sku(), entry.qty());
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.asyncstorefront.cart.repository;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,6 +54,15 @@ public class CartRepository implements PanacheRepository<CartEntity> {
             join customer cu on cu.email = r.email
             where c.id = r.cart_id
             """;
+    private static final String EXISTING_MASKS = """
+            select mask from cart where mask in (:masks)
+            """;
+    private static final String CREATE_EMPTY = """
+            insert into cart (id, mask, increment_id, created_at, updated_at)
+            select nextval('cart_seq'), m.mask, 'AA' || lpad(cast(nextval('cart_increment_seq') as text), 9, '0'), now(), now()
+            from jsonb_array_elements_text(cast(cast(:masks as text) as jsonb)) with ordinality as m(mask, n)
+            order by m.n
+            """;
     private static final String TOUCH = """
             update cart set updated_at = now() where id in (:ids)
             """;
@@ -79,39 +90,43 @@ public class CartRepository implements PanacheRepository<CartEntity> {
                 });
     }
 
-    public Uni<String> nextIncrementId() {
-        return getSession()
-                .chain(session -> session.createNativeQuery("select nextval('cart_increment_seq')", Long.class)
-                        .getSingleResult())
-                .map(number -> "AA%09d".formatted(number));
+    /** The masks among the given ones that carts already have. */
+    public Uni<Set<String>> existingMasks(Collection<String> masks) {
+        return getSession().chain(session -> session.createNativeQuery(EXISTING_MASKS, String.class)
+                .setParameter("masks", masks).getResultList())
+                .map(HashSet::new);
     }
 
-    /** Adds the quantities to the carts' lines, creating the lines that are missing. */
-    public Uni<Integer> addItems(List<ItemRow> items) {
-        return execute(ADD_ITEMS, items);
+    /** Creates an empty cart for each mask, numbered in the order given. */
+    public Uni<Integer> createEmpty(List<String> masks) {
+        return getSession().chain(session -> session.createNativeQuery(CREATE_EMPTY)
+                .setParameter("masks", rows.of(masks)).executeUpdate());
     }
 
-    public Uni<Integer> setQuantities(List<ItemRow> items) {
-        return execute(SET_QUANTITIES, items);
-    }
-
-    /** Removes the lines of the given SKUs; the quantities are ignored. */
-    public Uni<Integer> removeItems(List<ItemRow> items) {
-        return execute(REMOVE_ITEMS, items);
-    }
-
-    public Uni<Integer> assignCustomers(List<Assignment> assignments) {
-        return execute(ASSIGN_CUSTOMERS, assignments);
-    }
-
-    public Uni<Integer> touch(Collection<Long> cartIds) {
-        return getSession().chain(session -> session.createNativeQuery(TOUCH)
-                .setParameter("ids", cartIds).executeUpdate());
-    }
-
-    /** Deletes the carts and, by cascade, their items. */
-    public Uni<Long> deleteByMasks(Collection<String> masks) {
-        return delete("mask in ?1", masks);
+    /** Applies the gathered changes: one statement per kind of change that occurs. */
+    public Uni<Void> write(CartChanges changes) {
+        Uni<?> written = Uni.createFrom().voidItem();
+        if (!changes.removed.isEmpty()) {
+            written = written.chain(() -> execute(REMOVE_ITEMS, changes.removed));
+        }
+        if (!changes.quantities.isEmpty()) {
+            written = written.chain(() -> execute(SET_QUANTITIES, changes.quantities));
+        }
+        if (!changes.added.isEmpty()) {
+            written = written.chain(() -> execute(ADD_ITEMS, changes.added));
+        }
+        if (!changes.assignments.isEmpty()) {
+            written = written.chain(() -> execute(ASSIGN_CUSTOMERS, changes.assignments));
+        }
+        if (!changes.touched.isEmpty()) {
+            written = written.chain(() -> getSession().chain(session -> session.createNativeQuery(TOUCH)
+                    .setParameter("ids", changes.touched).executeUpdate()));
+        }
+        if (!changes.deleted.isEmpty()) {
+            // The carts' items go by cascade.
+            written = written.chain(() -> delete("mask in ?1", changes.deleted));
+        }
+        return written.replaceWithVoid();
     }
 
     private Uni<Integer> execute(String sql, List<?> batch) {

@@ -1,5 +1,6 @@
 package io.asyncstorefront.operation.command;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -25,6 +26,23 @@ public interface CommandHandler<C extends Command> {
     }
 
     Uni<Outcome> apply(C command);
+
+    /**
+     * Applies several commands of this type within the caller's transaction and answers one outcome per command, in
+     * order. The commands name pairwise distinct aggregates, so their order among themselves does not matter. A
+     * logical failure is an outcome of its command alone; an exception fails them all. Handlers override this to read
+     * and write for all commands with a constant number of statements; the default applies them one after the other.
+     */
+    default Uni<List<Outcome>> applyAll(List<C> commands) {
+        Uni<List<Outcome>> outcomes = Uni.createFrom().item(new ArrayList<>(commands.size()));
+        for (C command : commands) {
+            outcomes = outcomes.chain(done -> apply(command).map(outcome -> {
+                done.add(outcome);
+                return done;
+            }));
+        }
+        return outcomes;
+    }
 
     /** Custom final states this handler produces, so that the ledger can read them back. */
     default List<Class<? extends OperationStateInterface>> customStates() {

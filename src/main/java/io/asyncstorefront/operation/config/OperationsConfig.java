@@ -31,6 +31,8 @@ public interface OperationsConfig {
 
     Processing processing();
 
+    Accept accept();
+
     default Mode modeOf(String mutation) {
         MutationConfig config = mutations().get(mutation);
         return config == null ? mode() : config.mode().orElse(mode());
@@ -85,10 +87,34 @@ public interface OperationsConfig {
         int maxIdentifiers();
     }
 
+    interface Accept {
+        /** The most operations that one commit accepts. */
+        @WithDefault("256")
+        int groupSize();
+
+        /** How long the first request of a group waits for others before the group is committed. */
+        @WithDefault("1ms")
+        Duration groupWait();
+
+        /** How many groups one instance commits at once. */
+        @WithDefault("2")
+        int concurrency();
+    }
+
     interface Relay {
-        /** How long an accepted command may wait for the processor before the relay publishes it again. */
+        /**
+         * How long a command that the broker did not acknowledge, or whose processing failed, waits before the relay
+         * publishes it again.
+         */
         @WithDefault("10s")
         Duration grace();
+
+        /**
+         * How long a command that the broker acknowledged may wait in its queue before the relay publishes it again;
+         * long enough for a backlog to drain, so that merely queued commands are not published twice.
+         */
+        @WithDefault("2m")
+        Duration queuedGrace();
 
         /** How often the relay looks for overdue commands. */
         @WithDefault("5s")
@@ -107,5 +133,17 @@ public interface OperationsConfig {
         /** After this many failures for reasons other than the command itself, the operation fails with a system error. */
         @WithDefault("5")
         int maxAttempts();
+
+        /** The most commands the processor applies in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the processor waits for more commands before it applies a batch that is not full. */
+        @WithDefault("5ms")
+        Duration batchWait();
+
+        /** How many batches one instance applies at once; batches that share an aggregate wait for each other. */
+        @WithDefault("2")
+        int concurrency();
     }
 }

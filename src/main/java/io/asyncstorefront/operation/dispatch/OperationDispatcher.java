@@ -1,20 +1,30 @@
 package io.asyncstorefront.operation.dispatch;
 
+import java.time.Duration;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.command.BatchCommand;
 import io.asyncstorefront.operation.command.Command;
+import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.ledger.AcceptGroups;
+import io.asyncstorefront.operation.ledger.NewOperation;
 import io.asyncstorefront.operation.ledger.OperationLedger;
 import io.asyncstorefront.operation.messaging.CommandPublisher;
+import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.asyncstorefront.operation.state.OperationAccepted;
 import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,20 +35,27 @@ import io.smallrye.mutiny.Uni;
 public class OperationDispatcher {
 
     private final CommandRegistry registry;
+    private static final Logger LOG = Logger.getLogger(OperationDispatcher.class);
+
     private final OperationLedger ledger;
+    private final AcceptGroups groups;
     private final CommandPublisher publisher;
     private final OperationProcessor processor;
     private final OperationsConfig config;
     private final ObjectMapper mapper;
+    private final OperationMetrics metrics;
 
-    public OperationDispatcher(CommandRegistry registry, OperationLedger ledger, CommandPublisher publisher,
-            OperationProcessor processor, OperationsConfig config, ObjectMapper mapper) {
+    public OperationDispatcher(CommandRegistry registry, OperationLedger ledger, AcceptGroups groups,
+            CommandPublisher publisher, OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
+            OperationMetrics metrics) {
         this.registry = registry;
         this.ledger = ledger;
+        this.groups = groups;
         this.publisher = publisher;
         this.processor = processor;
         this.config = config;
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     /** Records the command and answers its operation state; a batch beyond its limits records nothing. */
@@ -58,13 +75,41 @@ public class OperationDispatcher {
                         + " entries; " + handler.type() + " takes at most " + max));
             }
         }
-        OperationsConfig.Mode mode = config.modeOf(handler.type());
-        return ledger.accept(handler.type(), command.aggregateKeys(), mapper.valueToTree(command))
-                .chain(envelope -> switch (mode) {
-                    case ASYNC -> publisher.publish(envelope)
-                            .replaceWith(new OperationAccepted(envelope.operationId()));
-                    case SYNC -> processor.process(envelope.operationId())
-                            .chain(() -> ledger.state(envelope.operationId()));
+        NewOperation operation = new NewOperation(handler.type(), command.aggregateKeys().stream().sorted().toList(),
+                mapper.valueToTree(command));
+        long started = System.nanoTime();
+        Uni<OperationStateInterface> state = switch (config.modeOf(handler.type())) {
+            case ASYNC -> acceptAndPublish(operation);
+            case SYNC -> applyNow(operation);
+        };
+        return state.invoke(() -> metrics.accepted(operation.type(), Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    private Uni<OperationStateInterface> acceptAndPublish(NewOperation operation) {
+        return groups.accept(operation).chain(envelope -> publisher.publish(envelope)
+                .chain(published -> published ? Uni.createFrom().voidItem() : publishFailed(envelope))
+                .replaceWith(new OperationAccepted(envelope.operationId())));
+    }
+
+    /** The relay publishes the command again after the short grace period rather than the long one. */
+    private Uni<Void> publishFailed(CommandEnvelope envelope) {
+        return ledger.recordPublishFailed(List.of(envelope.operationId()))
+                .onFailure().recoverWithItem(failure -> null);
+    }
+
+    /**
+     * One transaction: the operation's ledger row, its entity changes and its final state. Should it fail for a reason
+     * other than the command, the operation is accepted instead and applied like an asynchronous one.
+     */
+    private Uni<OperationStateInterface> applyNow(NewOperation operation) {
+        return Panache.withTransaction(() -> ledger
+                .accept(operation.type(), operation.aggregateKeys(), operation.payload())
+                .call(envelope -> processor.applyWithin(List.of(envelope.operationId())))
+                .chain(envelope -> ledger.state(envelope.operationId())))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf(failure, "A %s operation could not be applied at once; it is applied asynchronously",
+                            operation.type());
+                    return acceptAndPublish(operation);
                 });
     }
 }

@@ -1,9 +1,11 @@
 package io.asyncstorefront.operation.ledger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,10 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 select key, 1 from jsonb_array_elements_text(cast(cast(:aggregateKeys as text) as jsonb)) as key order by key
                 on conflict (aggregate_key) do update set last_sequence = operation_sequence.last_sequence + 1
                 returning aggregate_key, last_sequence),
+            progress as (
+                insert into aggregate_progress (aggregate_key, applied_sequence)
+                select aggregate_key, 0 from next where last_sequence = 1
+                on conflict (aggregate_key) do nothing),
             accepted as (
                 insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at)
                 select :id, :type, :payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => :graceSeconds)
@@ -55,37 +61,88 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             select accepted.id, next.aggregate_key, next.last_sequence from accepted, next
             """;
 
-    /* The unfinished operations that must be applied before the given one, and itself, through shared aggregates. */
-    private static final String UNFINISHED_UP_TO = """
-            with recursive up_to(id) as (
-                select cast(:id as varchar)
-                union
-                select earlier.operation_id
-                from up_to
-                join operation_aggregate mine on mine.operation_id = up_to.id
-                join operation_aggregate earlier on earlier.aggregate_key = mine.aggregate_key
-                     and earlier.aggregate_sequence < mine.aggregate_sequence
-                join operation o on o.id = earlier.operation_id and o.status in ('ACCEPTED', 'IN_PROGRESS'))
+    /*
+     * The same for a group of operations, in one statement and one commit: each aggregate's counter grows by the number
+     * of the group's operations that name it, and those operations take its numbers in group order. $1..$3: the
+     * operations' ids, types and payloads; $4, $5: one entry per (operation, aggregate), the operation's index (1-based)
+     * and the aggregate key, operations in group order; $6: the relay's grace in seconds.
+     */
+    private static final String ACCEPT_GROUP = """
+            with entries as (
+                select e.op, e.aggregate_key, e.ord
+                from unnest($4::int[], $5::varchar[]) with ordinality as e(op, aggregate_key, ord)),
+            counts as (
+                select aggregate_key, count(*) as n from entries group by aggregate_key),
+            next as (
+                insert into operation_sequence (aggregate_key, last_sequence)
+                select aggregate_key, n from counts order by aggregate_key
+                on conflict (aggregate_key) do update set last_sequence = operation_sequence.last_sequence + excluded.last_sequence
+                returning aggregate_key, last_sequence),
+            progress as (
+                insert into aggregate_progress (aggregate_key, applied_sequence)
+                select next.aggregate_key, 0 from next join counts using (aggregate_key) where next.last_sequence = counts.n
+                on conflict (aggregate_key) do nothing),
+            accepted as (
+                insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at)
+                select o.id, o.type, o.payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => $6)
+                from (select count(*) from next) as locked,
+                     unnest($1::varchar[], $2::varchar[], $3::text[]) with ordinality as o(id, type, payload, n)
+                order by o.n
+                returning id)
+            insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence)
+            select ($1::varchar[])[e.op], e.aggregate_key,
+                   next.last_sequence - counts.n + row_number() over (partition by e.aggregate_key order by e.ord)
+            from entries e join next using (aggregate_key) join counts using (aggregate_key)
             """;
 
-    private static final String MARK_IN_PROGRESS = UNFINISHED_UP_TO + """
-            update operation set status = 'IN_PROGRESS' where id in (select id from up_to) and status = 'ACCEPTED'
+    private static final String MARK_IN_PROGRESS = """
+            update operation set status = 'IN_PROGRESS' where id = any($1) and status = 'ACCEPTED'
             """;
 
     /*
-     * Processing serializes on transaction-scoped advisory locks of the aggregates, taken in key order, so that
-     * accepting new operations never waits for processing.
+     * Locks the progress rows of the given aggregates, in key order so that two batches never wait for each other in a
+     * cycle, and returns how far each is applied. Processing serializes on these rows; accepting never locks them.
      */
-    private static final String LOCK_AGGREGATES = UNFINISHED_UP_TO + """
-            select count(pg_advisory_xact_lock(hashtextextended(aggregate_key, 0))) from (
-                select distinct a.aggregate_key from up_to join operation_aggregate a on a.operation_id = up_to.id
-                order by a.aggregate_key) as keys
+    private static final String LOCK_PROGRESS = """
+            select aggregate_key, applied_sequence from aggregate_progress
+            where aggregate_key in (select jsonb_array_elements_text(cast(cast(:keys as text) as jsonb)))
+            order by aggregate_key
+            for update
             """;
 
-    private static final String SELECT_UNFINISHED_UP_TO = UNFINISHED_UP_TO + """
-            select o.* from operation o join up_to on up_to.id = o.id
-            where o.status in ('ACCEPTED', 'IN_PROGRESS')
-            order by o.accepted_sequence
+    /* Each operation's place in its aggregates, for the operations that a batch names. */
+    private static final String SEQUENCES_OF = """
+            select operation_id, aggregate_key, aggregate_sequence from operation_aggregate
+            where operation_id in (select jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)))
+            """;
+
+    /*
+     * The operations within the given ranges of their aggregates, final ones included, with every aggregate each one
+     * names: index range scans on (aggregate_key, aggregate_sequence), whatever the ledger's size.
+     */
+    private static final String IN_RANGES = """
+            select o.id, o.command_type, o.payload, o.status, o.failed_attempts, o.accepted_sequence,
+                   mine.aggregate_key, mine.aggregate_sequence,
+                   cast(1000 * extract(epoch from clock_timestamp() - o.accepted_at) as bigint) as waited
+            from jsonb_to_recordset(cast(cast(:ranges as text) as jsonb)) as r(aggregate_key varchar, applied bigint, up_to bigint)
+            join operation_aggregate a on a.aggregate_key = r.aggregate_key
+                 and a.aggregate_sequence > r.applied and a.aggregate_sequence <= r.up_to
+            join operation o on o.id = a.operation_id
+            join operation_aggregate mine on mine.operation_id = o.id
+            """;
+
+    /* One finishing time for the batch, taken once its locks are held, so that later batches finish later. */
+    private static final String RECORD_FINAL = """
+            update operation o set status = r.status, result = r.result, finished_at = t.finished
+            from (select clock_timestamp() as finished) as t,
+                 jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id varchar, status varchar, result text)
+            where o.id = r.id and o.status in ('ACCEPTED', 'IN_PROGRESS')
+            """;
+
+    private static final String ADVANCE = """
+            update aggregate_progress p set applied_sequence = r.applied
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(aggregate_key varchar, applied bigint)
+            where p.aggregate_key = r.aggregate_key and p.applied_sequence < r.applied
             """;
 
     /* Rows that another instance's relay has locked are skipped, so each overdue command is claimed once. */
@@ -110,6 +167,16 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             """;
 
     private static final int MAX_BACKOFF_DOUBLINGS = 6;
+
+    private static final String PUBLISH_FAILED = """
+            update operation set next_attempt_at = now() + make_interval(secs => $2)
+            where id = any($1) and status = 'ACCEPTED'
+            """;
+
+    private static final String OLDEST_UNFINISHED = """
+            select coalesce(cast(1000 * extract(epoch from now() - min(accepted_at)) as bigint), 0)
+            from operation where status in ('ACCEPTED', 'IN_PROGRESS')
+            """;
 
     private static final String STATES = """
             select id, status, result from operation where id = any($1)
@@ -137,7 +204,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 .setParameter("type", type)
                 .setParameter("aggregateKeys", mapper.valueToTree(keys).toString())
                 .setParameter("payload", payload.toString())
-                .setParameter("graceSeconds", (double) config.relay().grace().toMillis() / 1000)
+                .setParameter("graceSeconds", graceSeconds(config.relay().queuedGrace()))
                 .executeUpdate())
                 .replaceWith(new CommandEnvelope(id, type, keys, payload));
     }
@@ -176,30 +243,144 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         };
     }
 
-    /** Marks the operation and the unfinished operations that must precede it as in progress. */
-    @WithTransaction
-    public Uni<Integer> markInProgress(String operationId) {
-        return getSession().chain(session -> session.createNativeQuery(MARK_IN_PROGRESS)
-                .setParameter("id", operationId)
-                .executeUpdate());
+    /**
+     * Records a group of operations durably, in one statement and one commit, and answers their envelopes in group
+     * order. Once this completes, the operations are never lost.
+     */
+    public Uni<List<CommandEnvelope>> acceptAll(List<NewOperation> operations) {
+        int size = operations.size();
+        String[] ids = new String[size];
+        String[] types = new String[size];
+        String[] payloads = new String[size];
+        List<Integer> entryOperations = new ArrayList<>();
+        List<String> entryKeys = new ArrayList<>();
+        List<CommandEnvelope> envelopes = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            NewOperation operation = operations.get(i);
+            ids[i] = OperationIdentifiers.next();
+            types[i] = operation.type();
+            payloads[i] = operation.payload().toString();
+            for (String key : operation.aggregateKeys()) {
+                entryOperations.add(i + 1);
+                entryKeys.add(key);
+            }
+            envelopes.add(new CommandEnvelope(ids[i], operation.type(), operation.aggregateKeys(), operation.payload()));
+        }
+        return pool.preparedQuery(ACCEPT_GROUP)
+                .execute(Tuple.tuple(List.of(ids, types, payloads, entryOperations.toArray(Integer[]::new),
+                        entryKeys.toArray(String[]::new), graceSeconds(config.relay().queuedGrace()))))
+                .replaceWith(envelopes);
+    }
+
+    /** Marks the given operations as in progress, in a statement of its own, so that queue shows it at once. */
+    public Uni<Void> markInProgress(Collection<String> operationIds) {
+        return pool.preparedQuery(MARK_IN_PROGRESS).execute(Tuple.of(operationIds.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Within the caller's transaction: each named operation's sequence number in each of its aggregates. */
+    public Uni<Map<String, Map<String, Long>>> sequencesOf(Collection<String> operationIds) {
+        return getSession().chain(session -> session.createNativeQuery(SEQUENCES_OF, Object[].class)
+                .setParameter("ids", json(operationIds))
+                .getResultList())
+                .map(rows -> {
+                    Map<String, Map<String, Long>> sequences = new HashMap<>();
+                    for (Object[] row : rows) {
+                        sequences.computeIfAbsent((String) row[0], id -> new HashMap<>())
+                                .put((String) row[1], ((Number) row[2]).longValue());
+                    }
+                    return sequences;
+                });
     }
 
     /**
-     * Within the caller's transaction: locks the aggregates of the operation and of its unfinished predecessors, so that
-     * one processor at a time applies them, and returns those operations in acceptance order.
+     * Within the caller's transaction: locks the progress of the given aggregates until commit and answers, for each,
+     * the sequence number up to which it is applied.
      */
-    public Uni<List<OperationRecord>> lockUnfinishedUpTo(String operationId) {
-        return getSession()
-                .chain(session -> session.createNativeQuery(LOCK_AGGREGATES, Long.class)
-                        .setParameter("id", operationId)
-                        .getSingleResult()
-                        .chain(() -> session.createNativeQuery(SELECT_UNFINISHED_UP_TO, OperationRecord.class)
-                                .setParameter("id", operationId)
-                                .getResultList()));
+    public Uni<Map<String, Long>> lockProgress(Collection<String> aggregateKeys) {
+        return getSession().chain(session -> session.createNativeQuery(LOCK_PROGRESS, Object[].class)
+                .setParameter("keys", json(aggregateKeys.stream().sorted().toList()))
+                .getResultList())
+                .map(rows -> {
+                    Map<String, Long> applied = new HashMap<>();
+                    rows.forEach(row -> applied.put((String) row[0], ((Number) row[1]).longValue()));
+                    return applied;
+                });
+    }
+
+    /** Within the caller's transaction: the operations within the ranges, final ones included, in acceptance order. */
+    public Uni<List<PendingOperation>> inRanges(Collection<AggregateRange> ranges) {
+        List<Map<String, Object>> rows = ranges.stream().map(range -> Map.<String, Object> of(
+                "aggregate_key", range.aggregateKey(), "applied", range.applied(), "up_to", range.upTo())).toList();
+        return getSession().chain(session -> session.createNativeQuery(IN_RANGES, Object[].class)
+                .setParameter("ranges", json(rows))
+                .getResultList())
+                .map(found -> {
+                    Map<String, PendingOperation> operations = new HashMap<>();
+                    for (Object[] row : found) {
+                        PendingOperation operation = operations.computeIfAbsent((String) row[0],
+                                id -> new PendingOperation(id, (String) row[1], (String) row[2],
+                                        OperationStatus.valueOf((String) row[3]), ((Number) row[4]).intValue(),
+                                        ((Number) row[5]).longValue(), new HashMap<>(),
+                                        Duration.ofMillis(((Number) row[8]).longValue())));
+                        operation.sequences().put((String) row[6], ((Number) row[7]).longValue());
+                    }
+                    return operations.values().stream()
+                            .sorted(Comparator.comparingLong(PendingOperation::acceptedSequence)).toList();
+                });
+    }
+
+    /** Within the caller's transaction: the final states of the operations, in one statement. */
+    public Uni<Integer> recordFinal(List<FinalState> states) {
+        if (states.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Map<String, Object>> rows = states.stream().map(state -> Map.<String, Object> of(
+                "id", state.operationId(),
+                "status", (state.state() instanceof OperationFailed ? OperationStatus.FAILED : OperationStatus.COMPLETED)
+                        .name(),
+                "result", codec.write(state.state()))).toList();
+        return getSession().chain(session -> session.createNativeQuery(RECORD_FINAL)
+                .setParameter("rows", json(rows)).executeUpdate());
+    }
+
+    /** Within the caller's transaction: moves each aggregate's applied sequence number forward, in one statement. */
+    public Uni<Integer> advance(Map<String, Long> applied) {
+        if (applied.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Map<String, Object>> rows = applied.entrySet().stream().map(entry -> Map.<String, Object> of(
+                "aggregate_key", entry.getKey(), "applied", entry.getValue())).toList();
+        return getSession().chain(session -> session.createNativeQuery(ADVANCE)
+                .setParameter("rows", json(rows)).executeUpdate());
+    }
+
+    /** How long the oldest unfinished operation has waited; zero when none is. */
+    public Uni<Duration> oldestUnfinishedAge() {
+        return pool.query(OLDEST_UNFINISHED).execute().map(rows -> Duration.ofMillis(rows.iterator().next().getLong(0)));
+    }
+
+    /** Publishing failed: the relay publishes these commands again after the (short) grace period. */
+    public Uni<Void> recordPublishFailed(Collection<String> operationIds) {
+        return pool.preparedQuery(PUBLISH_FAILED)
+                .execute(Tuple.of(operationIds.toArray(String[]::new), graceSeconds(config.relay().grace())))
+                .replaceWithVoid();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Parameters that cannot be written as JSON", e);
+        }
+    }
+
+    private static double graceSeconds(Duration grace) {
+        return (double) grace.toMillis() / 1000;
     }
 
     /** Within the caller's transaction: records the final state of a managed record. */
-    public void finish(OperationRecord record, OperationStateInterface state) {
+    private void finish(OperationRecord record, OperationStateInterface state) {
         record.status = state instanceof OperationFailed ? OperationStatus.FAILED : OperationStatus.COMPLETED;
         record.result = codec.write(state);
         record.finishedAt = OffsetDateTime.now();
@@ -216,6 +397,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 return;
             }
             record.failedAttempts++;
+            record.nextAttemptAt = OffsetDateTime.now().plus(config.relay().grace());
             if (record.failedAttempts >= config.processing().maxAttempts()) {
                 finish(record, new OperationFailed(record.id, List.of(new SystemErrorReport(
                         "The operation could not be applied after " + record.failedAttempts + " attempts."))));
@@ -263,7 +445,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         }
         return getSession().chain(session -> session.createNativeQuery(RECORD_REPUBLISHED)
                 .setParameter("ids", operationIds)
-                .setParameter("graceSeconds", (double) config.relay().grace().toMillis() / 1000)
+                .setParameter("graceSeconds", graceSeconds(config.relay().queuedGrace()))
                 .setParameter("maxDoublings", MAX_BACKOFF_DOUBLINGS)
                 .executeUpdate());
     }

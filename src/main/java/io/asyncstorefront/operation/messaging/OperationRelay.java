@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -22,15 +23,18 @@ public class OperationRelay {
 
     private final OperationLedger ledger;
     private final CommandPublisher publisher;
+    private final OperationMetrics metrics;
 
-    public OperationRelay(OperationLedger ledger, CommandPublisher publisher) {
+    public OperationRelay(OperationLedger ledger, CommandPublisher publisher, OperationMetrics metrics) {
         this.ledger = ledger;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${operations.relay.interval}", delayed = "${operations.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> republishOverdue() {
-        return ledger.claimOverdue()
+        return ledger.oldestUnfinishedAge().invoke(metrics::lag)
+                .chain(ledger::claimOverdue)
                 .chain(envelopes -> {
                     if (envelopes.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -44,6 +48,7 @@ public class OperationRelay {
                                         acknowledged.add(envelopes.get(i).operationId());
                                     }
                                 }
+                                metrics.republished(acknowledged.size());
                                 return ledger.recordRepublished(acknowledged);
                             })
                             .replaceWithVoid();

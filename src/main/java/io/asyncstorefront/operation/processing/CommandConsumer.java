@@ -1,41 +1,168 @@
 package io.asyncstorefront.operation.processing;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.asyncstorefront.operation.command.CommandEnvelope;
+import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.messaging.Channels;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-/** Receives accepted commands from the broker; a message is settled after the transaction that applied it. */
+/**
+ * Takes commands from the broker in batches and hands each batch to the processor, up to
+ * operations.processing.concurrency batches at once. A batch leaves when it is full (batch-size), when batch-wait has
+ * passed since its first message, or as soon as a running batch is done: under load batches fill up while others are
+ * applied. The consumer asks the broker for no more messages than the running and the next batches hold, and settles
+ * a batch's messages after the transaction that applied it. A message is only a wake-up call: the ledger holds the
+ * command.
+ */
 @ApplicationScoped
 public class CommandConsumer {
 
     private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
 
     private final OperationProcessor processor;
-    private final ObjectMapper mapper;
+    private final OperationsConfig config;
+    private final Vertx vertx;
+    private final boolean enabled;
+    private final Instance<Multi<Message<JsonObject>>> commands;
 
-    public CommandConsumer(OperationProcessor processor, ObjectMapper mapper) {
+    public CommandConsumer(OperationProcessor processor, OperationsConfig config, Vertx vertx,
+            @ConfigProperty(name = Channels.COMMANDS_IN_ENABLED_PROPERTY) boolean enabled,
+            @Channel(Channels.COMMANDS_IN) Instance<Multi<Message<JsonObject>>> commands) {
         this.processor = processor;
-        this.mapper = mapper;
+        this.config = config;
+        this.vertx = vertx;
+        this.enabled = enabled;
+        this.commands = commands;
     }
 
-    @Incoming(Channels.COMMANDS_IN)
-    public Uni<Void> consume(JsonObject message) {
-        CommandEnvelope envelope;
-        try {
-            envelope = mapper.convertValue(message.getMap(), CommandEnvelope.class);
-        } catch (IllegalArgumentException e) {
-            // Nothing can apply it; the ledger, not the message, is the record of the operation.
-            LOG.errorf("Dropping an unreadable command message: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
+    void start(@Observes StartupEvent startup) {
+        if (!enabled) {
+            LOG.info("The command processor is off on this instance");
+            return;
         }
-        return processor.process(envelope.operationId());
+        commands.get().subscribe().withSubscriber(new Batches());
+    }
+
+    private Uni<Void> process(List<Message<JsonObject>> messages) {
+        List<String> ids = messages.stream().map(CommandConsumer::operationId).filter(id -> id != null).distinct().toList();
+        Uni<Void> applied = ids.isEmpty() ? Uni.createFrom().voidItem() : onNewContext(() -> processor.process(ids));
+        return applied.chain(() -> Uni.createFrom().completionStage(CompletableFuture.allOf(
+                messages.stream().map(message -> message.ack().toCompletableFuture()).toArray(CompletableFuture[]::new))))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Could not settle a batch of %d messages: %s", messages.size(), failure.toString());
+                    return null;
+                });
+    }
+
+    /** Hibernate Reactive needs a safe Vert.x context of its own for each unit of work. */
+    private Uni<Void> onNewContext(Supplier<Uni<Void>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(
+                ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    private static String operationId(Message<JsonObject> message) {
+        Object payload = message.getPayload();
+        Object id = payload instanceof JsonObject body ? body.getValue("operationId") : null;
+        if (id instanceof String operationId) {
+            return operationId;
+        }
+        // Nothing can apply it; the ledger, not the message, is the record of the operation.
+        LOG.error("Dropping an unreadable command message");
+        return null;
+    }
+
+    /** Gathers messages into batches and runs them, with demand bounded by what the batches can hold. */
+    private final class Batches implements MultiSubscriber<Message<JsonObject>> {
+
+        private final int size = config.processing().batchSize();
+        private final int concurrency = config.processing().concurrency();
+        private Flow.Subscription subscription;
+        private List<Message<JsonObject>> pending = new ArrayList<>();
+        private int running;
+        private boolean waited;
+        private boolean timerSet;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request((long) size * (concurrency + 1));
+        }
+
+        @Override
+        public synchronized void onItem(Message<JsonObject> message) {
+            pending.add(message);
+            if (pending.size() >= size) {
+                dispatch();
+            } else if (!timerSet) {
+                timerSet = true;
+                vertx.setTimer(Math.max(1, config.processing().batchWait().toMillis()), timer -> waited());
+            }
+        }
+
+        private synchronized void waited() {
+            timerSet = false;
+            waited = true;
+            dispatch();
+        }
+
+        private synchronized void done(int messages) {
+            running--;
+            subscription.request(messages);
+            waited = true;
+            dispatch();
+        }
+
+        /** Starts batches while a slot is free and a batch is full or has waited long enough. */
+        private void dispatch() {
+            while (running < concurrency && !pending.isEmpty() && (waited || pending.size() >= size)) {
+                List<Message<JsonObject>> batch;
+                if (pending.size() <= size) {
+                    batch = pending;
+                    pending = new ArrayList<>();
+                } else {
+                    batch = new ArrayList<>(pending.subList(0, size));
+                    pending = new ArrayList<>(pending.subList(size, pending.size()));
+                }
+                running++;
+                process(batch).subscribe().with(ignored -> done(batch.size()));
+            }
+            if (pending.isEmpty()) {
+                waited = false;
+            }
+        }
+
+        @Override
+        public void onFailure(Throwable failure) {
+            LOG.error("The command stream failed", failure);
+        }
+
+        @Override
+        public void onCompletion() {
+            LOG.info("The command stream ended");
+        }
     }
 }

@@ -1,6 +1,16 @@
 package io.asyncstorefront.operation.processing;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,18 +22,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.CommandRegistry;
+import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.failure.SystemErrorReport;
+import io.asyncstorefront.operation.ledger.AggregateRange;
+import io.asyncstorefront.operation.ledger.FinalState;
 import io.asyncstorefront.operation.ledger.OperationLedger;
-import io.asyncstorefront.operation.ledger.OperationRecord;
+import io.asyncstorefront.operation.ledger.PendingOperation;
+import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.state.OperationFailed;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies an operation together with every unfinished operation that shares an aggregate with it and was accepted
- * before it (and theirs, in turn), in acceptance order, in one transaction that also records their final states. An
- * operation that is already final is skipped, so a command delivered twice is applied once.
+ * Applies batches of operations, each in one transaction that also records their final states.
+ * <p>
+ * Order: an aggregate's progress row says up to which sequence number its operations are final. A batch locks the
+ * progress rows of its aggregates and applies, for each, every unfinished operation from there up to the batch's last
+ * one, pulling in predecessors whose messages are late or lost; no history is scanned. The operations are applied in
+ * rounds, each round holding at most one operation per aggregate, and within a round each command type's handler
+ * takes all its commands at once. Operations that are already final are skipped, so a duplicate delivery changes
+ * nothing.
+ * <p>
+ * Isolation: a logical failure is its command's outcome. A system failure rolls the batch back; the operation whose
+ * handler call failed (or, when that is not known, each half of the batch in turn) is found, its attempt is counted,
+ * and the rest of the batch is applied without it and without the later operations of its aggregates.
  */
 @ApplicationScoped
 public class OperationProcessor {
@@ -33,66 +56,252 @@ public class OperationProcessor {
     private final OperationLedger ledger;
     private final CommandRegistry registry;
     private final ObjectMapper mapper;
+    private final OperationsConfig config;
+    private final OperationMetrics metrics;
 
-    public OperationProcessor(OperationLedger ledger, CommandRegistry registry, ObjectMapper mapper) {
+    public OperationProcessor(OperationLedger ledger, CommandRegistry registry, ObjectMapper mapper,
+            OperationsConfig config, OperationMetrics metrics) {
         this.ledger = ledger;
         this.registry = registry;
         this.mapper = mapper;
+        this.config = config;
+        this.metrics = metrics;
     }
 
-    /** Never fails: a failure is counted against the operation that caused it, and the relay retries later. */
-    public Uni<Void> process(String operationId) {
-        return ledger.markInProgress(operationId)
-                .chain(() -> Panache.withTransaction(() -> ledger.lockUnfinishedUpTo(operationId)
-                        .chain(this::applyInOrder)))
-                .onFailure().recoverWithUni(failure -> {
-                    String failedId = failure instanceof ApplyFailure applyFailure ? applyFailure.operationId : operationId;
-                    LOG.warnf(failure, "Applying operation %s failed; it will be retried", failedId);
-                    return ledger.recordFailedAttempt(failedId).onFailure().recoverWithItem(nested -> {
-                        LOG.warnf("Could not count the failed attempt of operation %s: %s", failedId, nested);
-                        return null;
-                    });
+    /** Applies the operations in transactions of their own. Never fails: system failures are counted and retried. */
+    public Uni<Void> process(List<String> operationIds) {
+        return ledger.markInProgress(operationIds)
+                .chain(() -> attempt(operationIds))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf(failure, "A batch of %d operations could not be processed; the relay retries it",
+                            operationIds.size());
+                    return null;
                 });
     }
 
-    private Uni<Void> applyInOrder(List<OperationRecord> records) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (OperationRecord record : records) {
-            chain = chain.chain(() -> apply(record));
-        }
-        return chain;
+    /** Applies the operations within the caller's transaction; fails with the transaction on a system failure. */
+    public Uni<Void> applyWithin(List<String> operationIds) {
+        Batch batch = new Batch(operationIds);
+        return apply(batch).invoke(() -> measure(batch));
     }
 
-    private Uni<Void> apply(OperationRecord record) {
-        return registry.handlerOf(record.commandType)
-                .map(handler -> applyWith(handler, record))
-                .orElseGet(() -> Uni.createFrom().item(systemFailure(record, "Unknown command type " + record.commandType)))
-                .invoke(state -> ledger.finish(record, state))
-                .onFailure().transform(failure -> new ApplyFailure(record.id, failure))
+    private Uni<Void> attempt(List<String> operationIds) {
+        Batch batch = new Batch(operationIds);
+        return Panache.withTransaction(() -> apply(batch))
+                .invoke(() -> measure(batch))
+                .onFailure().recoverWithUni(failure -> isolate(batch, failure));
+    }
+
+    private void measure(Batch batch) {
+        if (batch.plan.isEmpty()) {
+            return;
+        }
+        metrics.batch(batch.plan.size());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - batch.started);
+        Map<String, FinalState> states = new HashMap<>();
+        batch.states.forEach(state -> states.put(state.operationId(), state));
+        for (PendingOperation operation : batch.plan) {
+            FinalState state = states.get(operation.id());
+            metrics.finished(operation.commandType(), state != null && state.state() instanceof OperationFailed,
+                    operation.waited().plus(elapsed));
+        }
+    }
+
+    private Uni<Void> isolate(Batch batch, Throwable failure) {
+        Optional<PendingOperation> culprit = batch.culprit();
+        if (culprit.isPresent()) {
+            String id = culprit.get().id();
+            LOG.warnf(failure, "Applying operation %s failed; it will be retried", id);
+            List<String> rest = batch.ids.stream().filter(other -> !batch.heldBackBy(culprit.get()).contains(other))
+                    .toList();
+            return countAttempt(id).chain(() -> rest.isEmpty() ? Uni.createFrom().voidItem() : attempt(rest));
+        }
+        if (batch.ids.size() > 1) {
+            int half = batch.ids.size() / 2;
+            List<String> first = batch.ids.subList(0, half);
+            List<String> second = batch.ids.subList(half, batch.ids.size());
+            return attempt(first).chain(() -> attempt(second));
+        }
+        LOG.warnf(failure, "Applying operation %s failed; it will be retried", batch.ids.get(0));
+        return countAttempt(batch.ids.get(0));
+    }
+
+    private Uni<Void> countAttempt(String operationId) {
+        return ledger.recordFailedAttempt(operationId).onFailure().recoverWithItem(nested -> {
+            LOG.warnf("Could not count the failed attempt of operation %s: %s", operationId, nested);
+            return null;
+        });
+    }
+
+    private Uni<Void> apply(Batch batch) {
+        return ledger.sequencesOf(batch.ids).chain(sequences -> {
+            Map<String, Long> wanted = new HashMap<>();
+            sequences.values().forEach(of -> of.forEach((key, sequence) -> wanted.merge(key, sequence, Math::max)));
+            return collect(batch, wanted);
+        }).chain(() -> applyInRounds(batch)).invoke(batch.states::addAll).chain(states -> ledger.recordFinal(states))
+                .chain(() -> ledger.advance(batch.readUpTo))
                 .replaceWithVoid();
     }
 
-    private <C extends Command> Uni<OperationStateInterface> applyWith(CommandHandler<C> handler, OperationRecord record) {
-        C command;
-        try {
-            command = mapper.readValue(record.payload, handler.commandClass());
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().item(systemFailure(record, "The command payload cannot be read"));
+    /**
+     * Locks the progress of the wanted aggregates and reads their operations up to the wanted sequence numbers; again
+     * for the aggregates of operations so found that reach further, until nothing new is wanted.
+     */
+    private Uni<Void> collect(Batch batch, Map<String, Long> wanted) {
+        Set<String> unlocked = new HashSet<>(wanted.keySet());
+        unlocked.removeAll(batch.applied.keySet());
+        return ledger.lockProgress(unlocked).chain(progress -> {
+            batch.applied.putAll(progress);
+            List<AggregateRange> ranges = new ArrayList<>();
+            wanted.forEach((key, upTo) -> {
+                Long from = batch.readFrom(key);
+                if (from != null && upTo > from) {
+                    ranges.add(new AggregateRange(key, from, upTo));
+                    batch.readUpTo.put(key, upTo);
+                }
+            });
+            if (ranges.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return ledger.inRanges(ranges).chain(found -> {
+                Map<String, Long> further = new HashMap<>();
+                for (PendingOperation operation : found) {
+                    batch.found.putIfAbsent(operation.id(), operation);
+                    operation.sequences().forEach((key, sequence) -> {
+                        Long from = batch.readFrom(key);
+                        if (!batch.applied.containsKey(key) || (from != null && sequence > from)) {
+                            further.merge(key, sequence, Math::max);
+                        }
+                    });
+                }
+                return further.isEmpty() ? Uni.createFrom().voidItem() : collect(batch, further);
+            });
+        });
+    }
+
+    private Uni<List<FinalState>> applyInRounds(Batch batch) {
+        List<List<PendingOperation>> rounds = new ArrayList<>();
+        Map<String, Integer> lastRound = new HashMap<>();
+        batch.found.values().stream()
+                .filter(operation -> !operation.status().isFinal())
+                .sorted((a, b) -> Long.compare(a.acceptedSequence(), b.acceptedSequence()))
+                .forEach(operation -> {
+                    int round = operation.sequences().keySet().stream()
+                            .mapToInt(key -> lastRound.getOrDefault(key, -1) + 1).max().orElse(0);
+                    operation.sequences().keySet().forEach(key -> lastRound.put(key, round));
+                    while (rounds.size() <= round) {
+                        rounds.add(new ArrayList<>());
+                    }
+                    rounds.get(round).add(operation);
+                    batch.plan.add(operation);
+                });
+        Uni<List<FinalState>> states = Uni.createFrom().item(new ArrayList<>());
+        for (List<PendingOperation> round : rounds) {
+            Map<String, List<PendingOperation>> byType = new LinkedHashMap<>();
+            round.forEach(operation -> byType.computeIfAbsent(operation.commandType(), type -> new ArrayList<>())
+                    .add(operation));
+            for (List<PendingOperation> sameType : byType.values()) {
+                states = states.chain(done -> {
+                    batch.current = sameType;
+                    return applyAll(sameType).map(applied -> {
+                        batch.current = List.of();
+                        done.addAll(applied);
+                        return done;
+                    });
+                });
+            }
         }
-        return handler.apply(command).map(outcome -> outcome.stateOf(record.id));
+        return states;
     }
 
-    private static OperationStateInterface systemFailure(OperationRecord record, String message) {
-        return new OperationFailed(record.id, List.of(new SystemErrorReport(message)));
+    private Uni<List<FinalState>> applyAll(List<PendingOperation> operations) {
+        String type = operations.get(0).commandType();
+        Optional<CommandHandler<?>> handler = registry.handlerOf(type);
+        if (handler.isEmpty()) {
+            return Uni.createFrom().item(operations.stream()
+                    .map(operation -> systemFailure(operation, "Unknown command type " + type)).toList());
+        }
+        return applyWith(handler.get(), operations);
     }
 
-    private static final class ApplyFailure extends RuntimeException {
+    private <C extends Command> Uni<List<FinalState>> applyWith(CommandHandler<C> handler,
+            List<PendingOperation> operations) {
+        List<FinalState> failed = new ArrayList<>();
+        List<PendingOperation> applicable = new ArrayList<>();
+        List<C> commands = new ArrayList<>();
+        for (PendingOperation operation : operations) {
+            if (operation.failedAttempts() >= config.processing().maxAttempts()) {
+                failed.add(systemFailure(operation, "The operation could not be applied after "
+                        + operation.failedAttempts() + " attempts."));
+                continue;
+            }
+            try {
+                commands.add(mapper.readValue(operation.payload(), handler.commandClass()));
+                applicable.add(operation);
+            } catch (JsonProcessingException e) {
+                failed.add(systemFailure(operation, "The command payload cannot be read"));
+            }
+        }
+        if (commands.isEmpty()) {
+            return Uni.createFrom().item(failed);
+        }
+        return handler.applyAll(commands).map(outcomes -> {
+            List<FinalState> states = new ArrayList<>(failed);
+            for (int i = 0; i < applicable.size(); i++) {
+                String id = applicable.get(i).id();
+                states.add(new FinalState(id, outcomes.get(i).stateOf(id)));
+            }
+            return states;
+        });
+    }
 
-        private final String operationId;
+    private static FinalState systemFailure(PendingOperation operation, String message) {
+        OperationStateInterface state = new OperationFailed(operation.id(), List.of(new SystemErrorReport(message)));
+        return new FinalState(operation.id(), state);
+    }
 
-        ApplyFailure(String operationId, Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.operationId = operationId;
+    /** What one attempt at a batch has learnt, so that a failure can be traced to the operation that caused it. */
+    private static final class Batch {
+
+        final List<String> ids;
+        final Map<String, Long> applied = new HashMap<>();
+        final Map<String, Long> readUpTo = new HashMap<>();
+        final Map<String, PendingOperation> found = new LinkedHashMap<>();
+        final List<PendingOperation> plan = new ArrayList<>();
+        final List<FinalState> states = new ArrayList<>();
+        final long started = System.nanoTime();
+        List<PendingOperation> current = List.of();
+
+        Batch(Collection<String> ids) {
+            this.ids = List.copyOf(new LinkedHashSet<>(ids));
+        }
+
+        /** The sequence number after which the aggregate's operations are still to be read; null if not locked. */
+        Long readFrom(String key) {
+            Long applied = this.applied.get(key);
+            return applied == null ? null : Math.max(applied, readUpTo.getOrDefault(key, applied));
+        }
+
+        /** The operation that failed: the only one of the failing handler call, or the only one to apply. */
+        Optional<PendingOperation> culprit() {
+            if (current.size() == 1) {
+                return Optional.of(current.get(0));
+            }
+            return plan.size() == 1 ? Optional.of(plan.get(0)) : Optional.empty();
+        }
+
+        /** The operation and the later operations of the batch that share an aggregate with it, directly or not. */
+        Set<String> heldBackBy(PendingOperation culprit) {
+            Set<String> held = new HashSet<>(Set.of(culprit.id()));
+            Set<String> keys = new HashSet<>(culprit.sequences().keySet());
+            for (PendingOperation operation : plan) {
+                if (operation.acceptedSequence() > culprit.acceptedSequence()
+                        && operation.sequences().keySet().stream().anyMatch(keys::contains)) {
+                    held.add(operation.id());
+                    keys.addAll(operation.sequences().keySet());
+                }
+            }
+            return held;
         }
     }
 }

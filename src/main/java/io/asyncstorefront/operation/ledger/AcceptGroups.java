@@ -1,0 +1,111 @@
+package io.asyncstorefront.operation.ledger;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.asyncstorefront.operation.command.CommandEnvelope;
+import io.asyncstorefront.operation.config.OperationsConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Group commit of accepted operations: concurrent requests wait at most operations.accept.group-wait for each other,
+ * then up to group-size of them are written by one statement and one commit ({@link OperationLedger#acceptAll}). Each
+ * request is answered once its group is committed, on its own Vert.x context. While as many groups as
+ * operations.accept.concurrency are being committed, new requests gather into the next group, so that the group grows
+ * with the load instead of the queue of commits.
+ */
+@ApplicationScoped
+public class AcceptGroups {
+
+    private final OperationLedger ledger;
+    private final OperationsConfig config;
+    private final Vertx vertx;
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    private int committing;
+    private boolean timerSet;
+
+    public AcceptGroups(OperationLedger ledger, OperationsConfig config, Vertx vertx) {
+        this.ledger = ledger;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** Records the operation durably with others of its group; once this completes, it is never lost. */
+    public Uni<CommandEnvelope> accept(NewOperation operation) {
+        return Uni.createFrom().emitter(emitter -> enqueue(new Waiting(operation, emitter, Vertx.currentContext())));
+    }
+
+    private void enqueue(Waiting request) {
+        boolean full;
+        synchronized (this) {
+            waiting.add(request);
+            full = waiting.size() >= config.accept().groupSize();
+            if (!full && !timerSet) {
+                timerSet = true;
+                vertx.setTimer(Math.max(1, config.accept().groupWait().toMillis()), timer -> {
+                    synchronized (this) {
+                        timerSet = false;
+                    }
+                    commitNext();
+                });
+            }
+        }
+        if (full) {
+            commitNext();
+        }
+    }
+
+    private void commitNext() {
+        List<Waiting> group = new ArrayList<>();
+        synchronized (this) {
+            if (waiting.isEmpty() || committing >= config.accept().concurrency()) {
+                return;
+            }
+            while (!waiting.isEmpty() && group.size() < config.accept().groupSize()) {
+                group.add(waiting.poll());
+            }
+            committing++;
+        }
+        ledger.acceptAll(group.stream().map(Waiting::operation).toList()).subscribe().with(envelopes -> {
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).complete(envelopes.get(i));
+            }
+            committed();
+        }, failure -> {
+            group.forEach(request -> request.fail(failure));
+            committed();
+        });
+    }
+
+    private void committed() {
+        synchronized (this) {
+            committing--;
+        }
+        commitNext();
+    }
+
+    private record Waiting(NewOperation operation, UniEmitter<? super CommandEnvelope> emitter, Context context) {
+
+        void complete(CommandEnvelope envelope) {
+            run(() -> emitter.complete(envelope));
+        }
+
+        void fail(Throwable failure) {
+            run(() -> emitter.fail(failure));
+        }
+
+        private void run(Runnable action) {
+            if (context == null) {
+                action.run();
+            } else {
+                context.runOnContext(ignored -> action.run());
+            }
+        }
+    }
+}

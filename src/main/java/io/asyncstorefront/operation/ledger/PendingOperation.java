@@ -1,0 +1,21 @@
+package io.asyncstorefront.operation.ledger;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * An operation as the processor reads it: its command and its place in each of its aggregates.
+ *
+ * @param sequences the operation's sequence number in each aggregate it names
+ * @param waited how long the operation had waited since it was accepted, when it was read
+ */
+public record PendingOperation(
+        String id,
+        String commandType,
+        String payload,
+        OperationStatus status,
+        int failedAttempts,
+        long acceptedSequence,
+        Map<String, Long> sequences,
+        Duration waited) {
+}

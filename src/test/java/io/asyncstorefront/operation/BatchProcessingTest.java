@@ -1,0 +1,154 @@
+package io.asyncstorefront.operation;
+
+import static io.asyncstorefront.support.GraphQLClient.awaitFinal;
+import static io.asyncstorefront.support.GraphQLClient.execute;
+import static io.asyncstorefront.support.GraphQLClient.newCartMask;
+import static io.asyncstorefront.support.GraphQLClient.queue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.asyncstorefront.cart.command.AddProductsToCarts;
+import io.asyncstorefront.cart.command.CreateEmptyCart;
+import io.asyncstorefront.catalog.command.CreateProducts;
+import io.asyncstorefront.operation.command.Command;
+import io.asyncstorefront.operation.command.CommandEnvelope;
+import io.asyncstorefront.operation.command.CommandRegistry;
+import io.asyncstorefront.operation.ledger.NewOperation;
+import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.processing.OperationProcessor;
+import io.asyncstorefront.support.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/**
+ * The processor applies batches, handed to it directly so that a test decides what a batch holds: a constant number of
+ * statements per batch, acceptance order across concurrent and out-of-order batches, and the isolation of failures.
+ */
+@QuarkusTest
+class BatchProcessingTest {
+
+    private static final String CART_ITEMS = """
+            query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
+            """;
+
+    @Inject
+    OperationLedger ledger;
+    @Inject
+    OperationProcessor processor;
+    @Inject
+    CommandRegistry registry;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Database database;
+
+    @Test
+    void aBatchOfAHundredCostsTheStatementsOfABatchOfOne() throws Throwable {
+        assertThat(statementsToProcess(100)).isEqualTo(statementsToProcess(1));
+        assertThat(statementsToProcess(1)).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void operationsOfOneCartSpreadOverConcurrentBatchesInAnyOrderApplyInAcceptanceOrder() throws Throwable {
+        String cartMask = newCartMask();
+        List<Command> commands = new ArrayList<>(List.of(new CreateEmptyCart(cartMask)));
+        for (int i = 0; i < 60; i++) {
+            commands.add(add(cartMask, "simple-product-1", 1));
+        }
+        List<String> ids = accept(commands);
+
+        List<String> shuffled = new ArrayList<>(ids);
+        Collections.shuffle(shuffled, new Random(38));
+        List<List<String>> batches = List.of(shuffled.subList(0, 20), shuffled.subList(20, 45), shuffled.subList(45, 61),
+                shuffled.subList(10, 30));
+        CompletableFuture.allOf(batches.stream().map(batch -> CompletableFuture.runAsync(() -> process(batch)))
+                .toArray(CompletableFuture[]::new)).join();
+        process(ids);
+
+        // Each addition reports the cart as it left it: the n-th one applied sees n units.
+        List<Map<String, Object>> states = queue(ids);
+        assertThat(states.get(0)).containsEntry("__typename", "PersistOperationCompleted");
+        for (int n = 1; n <= 60; n++) {
+            assertThat(states.get(n)).extracting("cart").extracting("items")
+                    .isEqualTo(List.of(Map.of("sku", "simple-product-1", "qty", n)));
+        }
+    }
+
+    @Test
+    void aPoisonCommandFailsAloneAndTheRestOfItsBatchCompletesOnce() throws Throwable {
+        String first = newCartMask();
+        String taken = newCartMask();
+        String third = newCartMask();
+        process(accept(List.of(new CreateEmptyCart(taken))));
+        // PostgreSQL cannot store a NUL character: this command fails on every attempt.
+        CreateProducts poison = new CreateProducts(List.of(new CreateProducts.Entry("poison-" + first, "NUL\u0000",
+                BigDecimal.ONE)));
+        List<String> ids = accept(List.of(new CreateEmptyCart(first), new CreateEmptyCart(taken), poison,
+                new CreateEmptyCart(third), add(first, "simple-product-2", 3)));
+
+        process(ids);
+        process(ids);
+
+        List<Map<String, Object>> states = queue(ids);
+        assertThat(states.get(0)).containsEntry("__typename", "PersistOperationCompleted");
+        assertThat(states.get(1)).containsEntry("__typename", "OperationFailed")
+                .extracting(state -> ((List<?>) state.get("failures")).get(0)).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("__typename", "LogicalErrorReport")
+                .containsEntry("message", "A cart with cartMask " + taken + " already exists");
+        assertThat(states.get(3)).containsEntry("__typename", "PersistOperationCompleted");
+        assertThat(states.get(4)).containsEntry("__typename", "CartSaveOperationCompleted");
+        assertThat(execute(CART_ITEMS, Map.of("cartMask", first)).getList("data.carts[0].items"))
+                .isEqualTo(List.of(Map.of("sku", "simple-product-2", "qty", 3)));
+
+        Map<String, Object> poisoned = awaitFinal(Map.of("identifier", ids.get(2), "__typename", "OperationAccepted"));
+        assertThat(poisoned.get("failures")).isEqualTo(List.of(Map.of("__typename", "SystemErrorReport",
+                "message", "The operation could not be applied after 5 attempts.")));
+    }
+
+    private long statementsToProcess(int size) throws Throwable {
+        database.resetStatementCounts();
+        List<String> ids = accept(IntStream.range(0, size).mapToObj(i -> (Command) new CreateEmptyCart(newCartMask()))
+                .toList());
+        database.resetStatementCountsNow();
+        process(ids);
+        long statements = database.statements();
+        assertThat(queue(ids.subList(0, 1)).get(0)).containsEntry("__typename", "PersistOperationCompleted");
+        return statements;
+    }
+
+    private List<String> accept(List<? extends Command> commands) throws Throwable {
+        List<NewOperation> operations = commands.stream().map(command -> new NewOperation(
+                registry.handlerOf(command).type(), command.aggregateKeys().stream().sorted().toList(),
+                mapper.valueToTree(command))).toList();
+        return VertxContextSupport.subscribeAndAwait(() -> ledger.acceptAll(operations)).stream()
+                .map(CommandEnvelope::operationId).toList();
+    }
+
+    private void process(List<String> ids) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> processor.process(ids));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static AddProductsToCarts add(String cartMask, String sku, int qty) {
+        return new AddProductsToCarts(
+                List.of(new AddProductsToCarts.Entry(cartMask, List.of(new AddProductsToCarts.Line(sku, qty)))));
+    }
+}
