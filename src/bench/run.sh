@@ -36,9 +36,14 @@ psql_db() { psql -h "$PG_HOST" -U postgres -d "$DB" -qtAX -v ON_ERROR_STOP=1 "$@
 psql_admin() { psql -h "$PG_HOST" -U postgres -d postgres -qtAX -v ON_ERROR_STOP=1 "$@"; }
 log() { echo "[bench $(date +%T)] $*" >&2; }
 
+AUTOVACUUM_WAS=""
+
 cleanup() {
   [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
   [ -n "$BROKER_PID" ] && kill "$BROKER_PID" 2>/dev/null || true
+  if [ "$AUTOVACUUM_WAS" = off ]; then
+    psql_admin -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null || true
+  fi
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -48,6 +53,12 @@ prepare() {
   command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
   command -v pgbench >/dev/null || { log "installing pgbench"; apt-get install -y -qq postgresql-client >/dev/null; }
   pg_isready -h "$PG_HOST" -q || pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+  # A production PostgreSQL keeps its statistics fresh; this machine's may have autovacuum off. On for the run.
+  AUTOVACUUM_WAS=$(psql_admin -c "show autovacuum")
+  if [ "$AUTOVACUUM_WAS" = off ]; then
+    log "switching autovacuum on for the run"
+    psql_admin -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+  fi
   if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
     log "building the production jar"
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
@@ -185,6 +196,7 @@ phase_modes() {
     wrk_run create-empty-cart 64 "$WARMUP" >/dev/null
     wrk_run add-products 64 "$WARMUP" >/dev/null
     await_drained "$SETTLE"
+    psql_db -c "analyze"
     for workload in create-empty-cart add-products poll-queue; do
       for clients in $CLIENTS; do
         log "$mode: $workload, $clients clients"
@@ -207,6 +219,7 @@ phase_drain() {
     accepted=$(psql_db -c "select count(*) from operation")
   done
   stop_service
+  psql_db -c "analyze"
   log "drain: $accepted accepted; starting the processor"
   local start end
   start=$(date +%s.%N)
@@ -228,6 +241,7 @@ phase_ledger() {
   log "ledger growth: about 1k operations"
   wrk_run create-empty-cart 16 2 >/dev/null
   await_drained "$SETTLE"
+  psql_db -c "analyze"
   header
   measure async create-empty-cart 16
   log "ledger growth: inserting $LEDGER_ROWS finished operations"

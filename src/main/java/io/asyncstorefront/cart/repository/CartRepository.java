@@ -38,21 +38,27 @@ public class CartRepository implements PanacheRepository<CartEntity> {
             """ + ITEM_ROWS + """
             on conflict (cart_id, sku) do update set qty = cart_item.qty + excluded.qty
             """;
+    /*
+     * Updates and deletes name their rows' keys in an index condition too (= any(array(...))): the planner guesses 100
+     * rows for jsonb_to_recordset and would otherwise hash the whole table.
+     */
     private static final String SET_QUANTITIES = """
-            update cart_item ci set qty = r.qty
-            """ + ITEM_ROWS + """
-            where ci.cart_id = r.cart_id and ci.sku = r.sku
+            with r as (select * """ + ITEM_ROWS + """
+            )
+            update cart_item ci set qty = r.qty from r
+            where ci.cart_id = any(array(select cart_id from r)) and ci.cart_id = r.cart_id and ci.sku = r.sku
             """;
     private static final String REMOVE_ITEMS = """
-            delete from cart_item ci using (select r.cart_id, r.sku
-            """ + ITEM_ROWS + """
-            ) as removed where ci.cart_id = removed.cart_id and ci.sku = removed.sku
+            with r as (select * """ + ITEM_ROWS + """
+            )
+            delete from cart_item ci using r
+            where ci.cart_id = any(array(select cart_id from r)) and ci.cart_id = r.cart_id and ci.sku = r.sku
             """;
     private static final String ASSIGN_CUSTOMERS = """
+            with r as (select * from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(cart_id bigint, email varchar))
             update cart c set customer_id = cu.id, updated_at = now()
-            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(cart_id bigint, email varchar)
-            join customer cu on cu.email = r.email
-            where c.id = r.cart_id
+            from r join customer cu on cu.email = r.email
+            where c.id = any(array(select cart_id from r)) and c.id = r.cart_id
             """;
     private static final String EXISTING_MASKS = """
             select mask from cart where mask in (:masks)
