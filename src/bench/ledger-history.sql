@@ -13,5 +13,4 @@ on conflict (aggregate_key) do nothing;
 insert into aggregate_progress (aggregate_key, applied_sequence)
 select 'Cart:history-' || k, :rows / 1000 + 1 from generate_series(0, 999) k
 on conflict (aggregate_key) do nothing;
-vacuum analyze operation;
-vacuum analyze operation_aggregate;
+vacuum analyze;
