@@ -60,7 +60,7 @@ class BatchProcessingTest {
     @Test
     void aBatchOfAHundredCostsTheStatementsOfABatchOfOne() throws Throwable {
         assertThat(statementsToProcess(100)).isEqualTo(statementsToProcess(1));
-        assertThat(statementsToProcess(1)).isLessThanOrEqualTo(10);
+        assertThat(statementsToProcess(1)).isLessThanOrEqualTo(8);
     }
 
     @Test

@@ -48,11 +48,16 @@ public class Database {
         pool.query("select pg_stat_statements_reset()").execute().await().indefinitely();
     }
 
-    /** How many statements ran since the last reset, transaction control included, but for these queries. */
+    /**
+     * How many statements ran since the last reset, but for transaction control and settings, the relay's periodic
+     * queries (they name next_attempt_at or min(accepted_at)) and these counting queries.
+     */
     public long statements() {
         return single("""
                 select coalesce(sum(calls), 0) from pg_stat_statements
-                where query !~* 'pg_stat_statements' and dbid = (select oid from pg_database where datname = current_database())
+                where dbid = (select oid from pg_database where datname = current_database())
+                and query !~* 'pg_stat_statements' and query !~* '^\\s*(begin|commit|rollback|set)\\M'
+                and query !~* 'next_attempt_at' and query !~* 'min\\(accepted_at\\)'
                 """).getLong(0);
     }
 

@@ -134,7 +134,7 @@ public class OperationProcessor {
     }
 
     private Uni<Void> apply(Batch batch) {
-        return ledger.sequencesOf(batch.ids).chain(sequences -> {
+        return ledger.preferIndexes().chain(() -> ledger.sequencesOf(batch.ids)).chain(sequences -> {
             Map<String, Long> wanted = new HashMap<>();
             sequences.values().forEach(of -> of.forEach((key, sequence) -> wanted.merge(key, sequence, Math::max)));
             return collect(batch, wanted);
