@@ -128,7 +128,8 @@ await_drained() {
 wrk_run() {
   local threads=$2
   [ "$threads" -gt 2 ] && [ "$1" != poll-queue ] && threads=2
-  wrk -t "$threads" -c "$2" -d "${3}s" --timeout 30s -s "$BENCH_DIR/wrk/$1.lua" "$URL" | grep '^RESULT'
+  wrk -t "$threads" -c "$2" -d "${3}s" --timeout 30s -s "$BENCH_DIR/wrk/$1.lua" "$URL" | grep '^RESULT' ||
+    echo "RESULT requests=0 seconds=$3 p50_ms=- p99_ms=- errors=wrk-failed"
 }
 
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }

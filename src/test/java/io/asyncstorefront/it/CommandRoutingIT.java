@@ -1,5 +1,9 @@
 package io.asyncstorefront.it;
 
+import static io.asyncstorefront.it.CartDocuments.ADD;
+import static io.asyncstorefront.it.CartDocuments.CART;
+import static io.asyncstorefront.it.CartDocuments.CREATE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,20 +39,8 @@ class CommandRoutingIT {
     private static final Path WORK = Path.of("target", "command-routing-it");
     private static final SimpleString COMMANDS = SimpleString.of("commands");
 
-    private static final String CREATE = """
-            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier __typename } }
-            """;
-    private static final String ADD = """
-            mutation Add($cartMask: String!) {
-              addProductsToCarts(input: [{cartMask: $cartMask, items: [{sku: "routed-1", qty: 1}]}]) {
-                identifier
-                __typename
-              }
-            }
-            """;
-    private static final String CART = """
-            query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
-            """;
+    private static final String SKU = "routed-1";
+
 
     private static PostgresDatabase database;
     private int run;
@@ -74,7 +66,7 @@ class CommandRoutingIT {
             for (String cart : carts) {
                 operations.add(api.accept(CREATE, Map.of("cartMask", cart)));
                 for (int i = 0; i < 3; i++) {
-                    operations.add(api.accept(ADD, Map.of("cartMask", cart)));
+                    operations.add(api.accept(ADD, Map.of("cartMask", cart, "sku", SKU)));
                 }
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> database
@@ -93,7 +85,7 @@ class CommandRoutingIT {
                     "CartSaveOperationCompleted");
             for (String cart : carts) {
                 assertThat(processor.graphQL(CART, Map.of("cartMask", cart)).getList("data.carts[0].items"))
-                        .isEqualTo(List.of(Map.of("sku", "routed-1", "qty", 3)));
+                        .isEqualTo(List.of(Map.of("sku", SKU, "qty", 3)));
             }
             assertThat(processor.graphQL(CREATE, Map.of("cartMask", "refused-" + System.nanoTime()))
                     .getString("errors[0].message"))
@@ -112,16 +104,16 @@ class CommandRoutingIT {
 
             EmbeddedServices.stopArtemis(AMQP_PORT);
             service.awaitReadiness(503);
-            operations.add(service.accept(ADD, Map.of("cartMask", cart)));
-            operations.add(service.accept(ADD, Map.of("cartMask", cart)));
+            operations.add(service.accept(ADD, Map.of("cartMask", cart, "sku", SKU)));
+            operations.add(service.accept(ADD, Map.of("cartMask", cart, "sku", SKU)));
             EmbeddedServices.restartArtemisEmpty(AMQP_PORT, WORK.resolve("artemis"));
             service.awaitReadiness(200);
-            operations.add(service.accept(ADD, Map.of("cartMask", cart)));
+            operations.add(service.accept(ADD, Map.of("cartMask", cart, "sku", SKU)));
 
             service.awaitFinal(operations);
             assertThat(service.stateTypes(operations)).containsOnly("PersistOperationCompleted", "CartSaveOperationCompleted");
             assertThat(service.graphQL(CART, Map.of("cartMask", cart)).getList("data.carts[0].items"))
-                    .isEqualTo(List.of(Map.of("sku", "routed-1", "qty", 3)));
+                    .isEqualTo(List.of(Map.of("sku", SKU, "qty", 3)));
         }
     }
 

@@ -1,5 +1,9 @@
 package io.asyncstorefront.it;
 
+import static io.asyncstorefront.it.CartDocuments.ADD;
+import static io.asyncstorefront.it.CartDocuments.CART;
+import static io.asyncstorefront.it.CartDocuments.CREATE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,20 +38,8 @@ class DurabilityIT {
     private static final int HTTP_PORT = 18081;
     private static final Path WORK = Path.of("target", "durability-it");
 
-    private static final String CREATE = """
-            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier __typename } }
-            """;
-    private static final String ADD = """
-            mutation Add($cartMask: String!) {
-              addProductsToCarts(input: [{cartMask: $cartMask, items: [{sku: "durable-1", qty: 1}]}]) {
-                identifier
-                __typename
-              }
-            }
-            """;
-    private static final String CART = """
-            query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
-            """;
+    private static final String SKU = "durable-1";
+
 
     private static PostgresDatabase database;
 
@@ -80,12 +72,11 @@ class DurabilityIT {
                 "OPERATIONS_RELAY_GRACE", "1s",
                 "OPERATIONS_RELAY_QUEUED_GRACE", "1s",
                 "OPERATIONS_RELAY_INTERVAL", "1s")), WORK.resolve("service-1.log"))) {
-            database.execute("insert into product (sku, name, price) values ('durable-1', 'Durable product', 1.00) "
-                    + "on conflict do nothing");
+            insertProduct();
             for (String cart : carts) {
                 operations.add(service.accept(CREATE, Map.of("cartMask", cart)));
                 for (int i = 0; i < 3; i++) {
-                    operations.add(service.accept(ADD, Map.of("cartMask", cart)));
+                    operations.add(service.accept(ADD, Map.of("cartMask", cart, "sku", SKU)));
                 }
             }
             await().atMost(Duration.ofSeconds(20))
@@ -102,7 +93,7 @@ class DurabilityIT {
             assertThat(service.stateTypes(operations)).containsOnly("PersistOperationCompleted", "CartSaveOperationCompleted");
             for (String cart : carts) {
                 assertThat(service.graphQL(CART, Map.of("cartMask", cart)).getList("data.carts[0].items"))
-                        .isEqualTo(List.of(Map.of("sku", "durable-1", "qty", 3)));
+                        .isEqualTo(List.of(Map.of("sku", SKU, "qty", 3)));
             }
         }
     }
@@ -115,8 +106,7 @@ class DurabilityIT {
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try (ServiceProcess service = ServiceProcess.start(HTTP_PORT, ProductionEnvironment.of(database, AMQP_PORT, Map.of()),
                 WORK.resolve("service-3.log"))) {
-            database.execute("insert into product (sku, name, price) values ('durable-1', 'Durable product', 1.00) "
-                    + "on conflict do nothing");
+            insertProduct();
             for (String cart : carts) {
                 service.awaitFinal(List.of(service.accept(CREATE, Map.of("cartMask", cart))));
             }
@@ -125,7 +115,8 @@ class DurabilityIT {
                     Random random = new Random();
                     while (running.get()) {
                         try {
-                            accepted.add(service.accept(ADD, Map.of("cartMask", carts.get(random.nextInt(carts.size())))));
+                            accepted.add(service.accept(ADD,
+                                    Map.of("cartMask", carts.get(random.nextInt(carts.size())), "sku", SKU)));
                         } catch (RuntimeException | AssertionError e) {
                             // The request that the kill interrupts: its outcome is not known to the client.
                         }
@@ -160,5 +151,10 @@ class DurabilityIT {
                                 and o.status = 'COMPLETED'""".formatted(cart)));
             }
         }
+    }
+
+    private static void insertProduct() throws Exception {
+        database.execute("insert into product (sku, name, price) values ('" + SKU + "', 'Durable product', 1.00) "
+                + "on conflict do nothing");
     }
 }
