@@ -3,7 +3,6 @@ package io.asyncstorefront.it;
 import static io.asyncstorefront.it.CartDocuments.ADD;
 import static io.asyncstorefront.it.CartDocuments.CART;
 import static io.asyncstorefront.it.CartDocuments.CREATE;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +39,6 @@ class CommandRoutingIT {
     private static final SimpleString COMMANDS = SimpleString.of("commands");
 
     private static final String SKU = "routed-1";
-
 
     private static PostgresDatabase database;
     private int run;
