@@ -30,6 +30,12 @@ class ArchitectureTest {
                     "io.asyncstorefront.cart..", "io.asyncstorefront.catalog..", "io.asyncstorefront.customer..");
 
     @ArchTest
+    static final ArchRule theSharedEntityHandlersKnowNoEntityInParticular = noClasses()
+            .that().resideInAPackage("io.asyncstorefront.entity..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.asyncstorefront.cart..", "io.asyncstorefront.catalog..", "io.asyncstorefront.customer..");
+
+    @ArchTest
     static final ArchRule catalogAndCustomersKnowNothingOfCarts = noClasses()
             .that().resideInAnyPackage("io.asyncstorefront.catalog..", "io.asyncstorefront.customer..")
             .should().dependOnClassesThat().resideInAPackage("io.asyncstorefront.cart..");

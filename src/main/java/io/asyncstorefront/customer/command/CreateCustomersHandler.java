@@ -1,28 +1,16 @@
 package io.asyncstorefront.customer.command;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import jakarta.inject.Singleton;
 
-import io.asyncstorefront.customer.repository.CustomerRepository;
 import io.asyncstorefront.customer.view.CustomerConnectionNode;
-import io.asyncstorefront.customer.view.CustomersMutationCompleted;
-import io.asyncstorefront.operation.command.CommandHandler;
-import io.asyncstorefront.operation.command.Outcome;
-import io.asyncstorefront.operation.failure.ValidationErrorReport;
-import io.asyncstorefront.operation.state.OperationStateInterface;
-import io.smallrye.mutiny.Uni;
+import io.asyncstorefront.entity.CreateEntitiesHandler;
 
 @Singleton
-public class CreateCustomersHandler implements CommandHandler<CreateCustomers> {
+public class CreateCustomersHandler
+        extends CreateEntitiesHandler<CreateCustomers, CreateCustomers.Entry, CustomerConnectionNode> {
 
-    private final CustomerRepository customers;
-
-    public CreateCustomersHandler(CustomerRepository customers) {
-        this.customers = customers;
+    CreateCustomersHandler(Customers customers) {
+        super(customers);
     }
 
     @Override
@@ -31,28 +19,7 @@ public class CreateCustomersHandler implements CommandHandler<CreateCustomers> {
     }
 
     @Override
-    public List<Class<? extends OperationStateInterface>> customStates() {
-        return List.of(CustomersMutationCompleted.class);
-    }
-
-    @Override
-    public Uni<Outcome> apply(CreateCustomers command) {
-        List<CustomerConnectionNode> created = command.input().stream()
-                .map(entry -> new CustomerConnectionNode(entry.email(), entry.firstname(), entry.lastname()))
-                .toList();
-        return customers.findNodes(created.stream().map(CustomerConnectionNode::email).toList()).chain(existing -> {
-            Set<String> taken = existing.stream().map(CustomerConnectionNode::email).collect(Collectors.toSet());
-            List<ValidationErrorReport> failures = new ArrayList<>();
-            for (int i = 0; i < created.size(); i++) {
-                if (taken.contains(created.get(i).email())) {
-                    failures.add(new ValidationErrorReport(
-                            "A customer with email " + created.get(i).email() + " already exists", i, "email"));
-                }
-            }
-            if (!failures.isEmpty()) {
-                return Uni.createFrom().item(Outcome.failed(failures));
-            }
-            return customers.insertAll(created).map(inserted -> id -> new CustomersMutationCompleted(id, created));
-        });
+    protected CustomerConnectionNode created(CreateCustomers.Entry entry) {
+        return new CustomerConnectionNode(entry.email(), entry.firstname(), entry.lastname());
     }
 }

@@ -1,30 +1,18 @@
 package io.asyncstorefront.customer.command;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
-import io.asyncstorefront.customer.repository.CustomerRepository;
 import io.asyncstorefront.customer.view.CustomerConnectionNode;
-import io.asyncstorefront.customer.view.CustomersMutationCompleted;
-import io.asyncstorefront.operation.command.CommandHandler;
-import io.asyncstorefront.operation.command.Outcome;
-import io.asyncstorefront.operation.failure.LogicalErrorReport;
-import io.asyncstorefront.operation.state.OperationStateInterface;
-import io.smallrye.mutiny.Uni;
+import io.asyncstorefront.entity.UpdateEntitiesHandler;
 
 @Singleton
-public class UpdateCustomersHandler implements CommandHandler<UpdateCustomers> {
+public class UpdateCustomersHandler
+        extends UpdateEntitiesHandler<UpdateCustomers, UpdateCustomers.Entry, CustomerConnectionNode> {
 
-    private final CustomerRepository customers;
-
-    public UpdateCustomersHandler(CustomerRepository customers) {
-        this.customers = customers;
+    UpdateCustomersHandler(Customers customers) {
+        super(customers);
     }
 
     @Override
@@ -33,33 +21,14 @@ public class UpdateCustomersHandler implements CommandHandler<UpdateCustomers> {
     }
 
     @Override
-    public List<Class<? extends OperationStateInterface>> customStates() {
-        return List.of(CustomersMutationCompleted.class);
+    protected String keyOf(UpdateCustomers.Entry entry) {
+        return entry.email();
     }
 
     @Override
-    public Uni<Outcome> apply(UpdateCustomers command) {
-        List<String> emails = command.input().stream().map(UpdateCustomers.Entry::email).toList();
-        return customers.findNodes(emails).chain(found -> {
-            Map<String, CustomerConnectionNode> existing = found.stream()
-                    .collect(Collectors.toMap(CustomerConnectionNode::email, Function.identity()));
-            List<LogicalErrorReport> failures = new ArrayList<>();
-            List<CustomerConnectionNode> updated = new ArrayList<>();
-            for (int i = 0; i < emails.size(); i++) {
-                UpdateCustomers.Entry change = command.input().get(i);
-                CustomerConnectionNode current = existing.get(change.email());
-                if (current == null) {
-                    failures.add(new LogicalErrorReport("No such entity with email " + change.email(), i));
-                } else {
-                    updated.add(new CustomerConnectionNode(current.email(),
-                            Objects.requireNonNullElse(change.firstname(), current.firstname()),
-                            Objects.requireNonNullElse(change.lastname(), current.lastname())));
-                }
-            }
-            if (!failures.isEmpty()) {
-                return Uni.createFrom().item(Outcome.failed(failures));
-            }
-            return customers.updateAll(updated).map(count -> id -> new CustomersMutationCompleted(id, updated));
-        });
+    protected CustomerConnectionNode updated(CustomerConnectionNode current, UpdateCustomers.Entry change) {
+        return new CustomerConnectionNode(current.email(),
+                Objects.requireNonNullElse(change.firstname(), current.firstname()),
+                Objects.requireNonNullElse(change.lastname(), current.lastname()));
     }
 }

@@ -1,0 +1,84 @@
+package io.asyncstorefront.catalog.command;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+
+import io.asyncstorefront.catalog.repository.ProductRepository;
+import io.asyncstorefront.catalog.view.ProductConnectionNode;
+import io.asyncstorefront.catalog.view.ProductsMutationCompleted;
+import io.asyncstorefront.entity.EntityKind;
+import io.asyncstorefront.operation.command.Outcome;
+import io.asyncstorefront.operation.failure.FailureReportInterface;
+import io.asyncstorefront.operation.failure.LogicalErrorReport;
+import io.asyncstorefront.operation.failure.ValidationErrorReport;
+import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.smallrye.mutiny.Uni;
+
+/** Products, known by SKU, for the product mutations; a product in a cart cannot be deleted. */
+@Singleton
+class Products implements EntityKind<ProductConnectionNode> {
+
+    private final ProductRepository products;
+
+    Products(ProductRepository products) {
+        this.products = products;
+    }
+
+    @Override
+    public String keyOf(ProductConnectionNode product) {
+        return product.sku();
+    }
+
+    @Override
+    public Uni<List<ProductConnectionNode>> find(Collection<String> skus) {
+        return products.findNodes(skus);
+    }
+
+    @Override
+    public Uni<Void> insertAll(List<ProductConnectionNode> created) {
+        return products.insertAll(created).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> updateAll(List<ProductConnectionNode> updated) {
+        return products.updateAll(updated).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> deleteAll(Collection<String> skus) {
+        return products.deleteAll(skus).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Set<String>> referenced(Collection<String> skus) {
+        return products.skusInCarts(skus);
+    }
+
+    @Override
+    public FailureReportInterface alreadyExists(String sku, int inputIndex) {
+        return new ValidationErrorReport("A product with sku " + sku + " already exists", inputIndex, "sku");
+    }
+
+    @Override
+    public FailureReportInterface missing(String sku, int inputIndex) {
+        return new ValidationErrorReport("No such product with sku " + sku, inputIndex, "sku");
+    }
+
+    @Override
+    public FailureReportInterface stillReferenced(String sku, int inputIndex) {
+        return new LogicalErrorReport("The product " + sku + " is in a cart", inputIndex);
+    }
+
+    @Override
+    public Outcome completed(List<ProductConnectionNode> changed) {
+        return identifier -> new ProductsMutationCompleted(identifier, changed);
+    }
+
+    @Override
+    public Class<? extends OperationStateInterface> completedState() {
+        return ProductsMutationCompleted.class;
+    }
+}

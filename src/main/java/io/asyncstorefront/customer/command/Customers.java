@@ -1,0 +1,85 @@
+package io.asyncstorefront.customer.command;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+
+import io.asyncstorefront.customer.repository.CustomerRepository;
+import io.asyncstorefront.customer.view.CustomerConnectionNode;
+import io.asyncstorefront.customer.view.CustomersMutationCompleted;
+import io.asyncstorefront.entity.EntityKind;
+import io.asyncstorefront.operation.command.Outcome;
+import io.asyncstorefront.operation.failure.FailureReportInterface;
+import io.asyncstorefront.operation.failure.LogicalErrorReport;
+import io.asyncstorefront.operation.failure.ValidationErrorReport;
+import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.smallrye.mutiny.Uni;
+
+/** Customers, known by email, for the customer mutations; a customer assigned to a cart cannot be deleted. */
+@Singleton
+class Customers implements EntityKind<CustomerConnectionNode> {
+
+    private final CustomerRepository customers;
+
+    Customers(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    public String keyOf(CustomerConnectionNode customer) {
+        return customer.email();
+    }
+
+    @Override
+    public Uni<List<CustomerConnectionNode>> find(Collection<String> emails) {
+        return customers.findNodes(emails);
+    }
+
+    @Override
+    public Uni<Void> insertAll(List<CustomerConnectionNode> created) {
+        return customers.insertAll(created).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> updateAll(List<CustomerConnectionNode> updated) {
+        return customers.updateAll(updated).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> deleteAll(Collection<String> emails) {
+        return customers.deleteAll(emails).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Set<String>> referenced(Collection<String> emails) {
+        return customers.emailsAssignedToCarts(emails);
+    }
+
+    @Override
+    public FailureReportInterface alreadyExists(String email, int inputIndex) {
+        return new ValidationErrorReport("A customer with email " + email + " already exists", inputIndex, "email");
+    }
+
+    /** Worded as the seed's example of a logical error. */
+    @Override
+    public FailureReportInterface missing(String email, int inputIndex) {
+        return new LogicalErrorReport("No such entity with email " + email, inputIndex);
+    }
+
+    @Override
+    public FailureReportInterface stillReferenced(String email, int inputIndex) {
+        return new LogicalErrorReport("The customer " + email + " is assigned to a cart", inputIndex);
+    }
+
+    @Override
+    public Outcome completed(List<CustomerConnectionNode> changed) {
+        return identifier -> new CustomersMutationCompleted(identifier, changed);
+    }
+
+    @Override
+    public Class<? extends OperationStateInterface> completedState() {
+        return CustomersMutationCompleted.class;
+    }
+}
