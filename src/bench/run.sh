@@ -229,11 +229,20 @@ phase_drain() {
   start_service async processor drain-processor
   await_drained 1800
   end=$(date +%s.%N)
-  local left republished
+  local left republished steady batches
   left=$(unfinished)
   republished=$(psql_db -c "select coalesce(sum(republished), 0) from operation")
-  awk -v n="$accepted" -v s="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" -v left="$left" -v r="$republished" 'BEGIN {
-    printf "\nDrain: %d createEmptyCart commands accepted with the processor off, then drained in %.1f s (including the processor start): %.0f ops/s; %d left unfinished; %d relay republishes\n", n, s, (n - left) / s, left, r
+  # The processor's own pace, once it has started and warmed up: the middle 80% of the operations by finishing time.
+  steady=$(psql_db -c "select round(0.8 * count(*) / nullif(extract(epoch from percentile_cont(0.9) within group (order by finished_at - 'epoch') - percentile_cont(0.1) within group (order by finished_at - 'epoch')), 0)) from operation")
+  # The processor's histogram of operations per transaction (its buckets: 1, 10, 50, 100, 250, 500, 1000).
+  batches=$(curl -s "$URL/q/metrics" | awk '
+    /^operations_batch_size_count/ { n = $2 } /^operations_batch_size_sum/ { sum = $2 }
+    /^operations_batch_size_bucket/ { match($0, /le="[^"]*"/); le = substr($0, RSTART + 4, RLENGTH - 5); b[le] = $2 }
+    END { printf "%d batches of %.0f operations on average (at most 10: %d, 11 to 100: %d, 101 to 250: %d, 251 to 500: %d, more: %d)",
+      n, n ? sum / n : 0, b["10.0"], b["100.0"] - b["10.0"], b["250.0"] - b["100.0"], b["500.0"] - b["250.0"], n - b["500.0"] }')
+  awk -v n="$accepted" -v s="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" -v left="$left" -v r="$republished" \
+    -v steady="$steady" -v batches="$batches" 'BEGIN {
+    printf "\nDrain: %d createEmptyCart commands accepted with the processor off, then drained in %.1f s including the processor start (JVM start, JIT warm-up): %.0f ops/s; middle 80%% of the operations: %s ops/s; %s; %d left unfinished; %d relay republishes\n", n, s, (n - left) / s, steady, batches, left, r
   }' | tee -a "$TABLE"
   stop_service
 }

@@ -76,9 +76,10 @@ class DeliveryTest {
         CommandEnvelope envelope = acceptWithoutPublishing(
                 add(cartMask, "simple-product-1", 1));
 
-        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope).chain(() -> publisher.publish(envelope)));
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(envelope.operationId()))
+                .chain(() -> publisher.publish(List.of(envelope.operationId()))));
         awaitFinal(accepted(envelope));
-        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope));
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(envelope.operationId())));
         // The broker delivers in order: once this later operation is final, the third delivery was consumed too.
         mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(Map.of("sku", "simple-product-2", "qty", 1))));
 
@@ -149,7 +150,7 @@ class DeliveryTest {
     void aCommandOfAnUnknownTypeFailsWithASystemErrorReport() throws Throwable {
         CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(
                 () -> ledger.accept("noSuchCommand", Set.of("Cart:" + cartMask), mapper.createObjectNode()));
-        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(envelope));
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(envelope.operationId())));
 
         Map<String, Object> state = awaitFinal(accepted(envelope));
 

@@ -1,4 +1,4 @@
-package io.asyncstorefront.operation.ledger;
+package io.asyncstorefront.operation.dispatch;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -6,8 +6,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.ledger.NewOperation;
+import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.messaging.CommandPublisher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -16,22 +21,28 @@ import io.vertx.core.Vertx;
 /**
  * Group commit of accepted operations: concurrent requests wait at most operations.accept.group-wait for each other,
  * then up to group-size of them are written by one statement and one commit ({@link OperationLedger#acceptAll}). Each
- * request is answered once its group is committed, on its own Vert.x context. While as many groups as
- * operations.accept.concurrency are being committed, new requests gather into the next group, so that the group grows
- * with the load instead of the queue of commits.
+ * request is answered once its group is committed, on its own Vert.x context: from then on the ledger holds the
+ * operation. One message then tells the processor about the whole group; should the broker not take it, the relay
+ * publishes the group's operations again after the short grace. While as many groups as operations.accept.concurrency
+ * are being committed, new requests gather into the next group, so that the group grows with the load instead of the
+ * queue of commits.
  */
 @ApplicationScoped
 public class AcceptGroups {
 
+    private static final Logger LOG = Logger.getLogger(AcceptGroups.class);
+
     private final OperationLedger ledger;
+    private final CommandPublisher publisher;
     private final OperationsConfig config;
     private final Vertx vertx;
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private int committing;
     private boolean timerSet;
 
-    public AcceptGroups(OperationLedger ledger, OperationsConfig config, Vertx vertx) {
+    public AcceptGroups(OperationLedger ledger, CommandPublisher publisher, OperationsConfig config, Vertx vertx) {
         this.ledger = ledger;
+        this.publisher = publisher;
         this.config = config;
         this.vertx = vertx;
     }
@@ -77,10 +88,19 @@ public class AcceptGroups {
                 group.get(i).complete(envelopes.get(i));
             }
             committed();
+            publish(envelopes.stream().map(CommandEnvelope::operationId).toList());
         }, failure -> {
             group.forEach(request -> request.fail(failure));
             committed();
         });
+    }
+
+    private void publish(List<String> operationIds) {
+        publisher.publish(operationIds)
+                .chain(published -> published ? Uni.createFrom().voidItem() : ledger.recordPublishFailed(operationIds))
+                .subscribe().with(ignored -> {
+                }, failure -> LOG.warnf("Could not shorten the relay's grace for %d unpublished operations: %s",
+                        operationIds.size(), failure.toString()));
     }
 
     private void committed() {

@@ -12,14 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.command.BatchCommand;
 import io.asyncstorefront.operation.command.Command;
-import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.config.OperationsConfig;
-import io.asyncstorefront.operation.ledger.AcceptGroups;
 import io.asyncstorefront.operation.ledger.NewOperation;
 import io.asyncstorefront.operation.ledger.OperationLedger;
-import io.asyncstorefront.operation.messaging.CommandPublisher;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.asyncstorefront.operation.state.OperationAccepted;
@@ -39,19 +36,17 @@ public class OperationDispatcher {
 
     private final OperationLedger ledger;
     private final AcceptGroups groups;
-    private final CommandPublisher publisher;
     private final OperationProcessor processor;
     private final OperationsConfig config;
     private final ObjectMapper mapper;
     private final OperationMetrics metrics;
 
     public OperationDispatcher(CommandRegistry registry, OperationLedger ledger, AcceptGroups groups,
-            CommandPublisher publisher, OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
+            OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
             OperationMetrics metrics) {
         this.registry = registry;
         this.ledger = ledger;
         this.groups = groups;
-        this.publisher = publisher;
         this.processor = processor;
         this.config = config;
         this.mapper = mapper;
@@ -79,22 +74,14 @@ public class OperationDispatcher {
                 mapper.valueToTree(command));
         long started = System.nanoTime();
         Uni<OperationStateInterface> state = switch (config.modeOf(handler.type())) {
-            case ASYNC -> acceptAndPublish(operation);
+            case ASYNC -> accept(operation);
             case SYNC -> applyNow(operation);
         };
         return state.invoke(() -> metrics.accepted(operation.type(), Duration.ofNanos(System.nanoTime() - started)));
     }
 
-    private Uni<OperationStateInterface> acceptAndPublish(NewOperation operation) {
-        return groups.accept(operation).chain(envelope -> publisher.publish(envelope)
-                .chain(published -> published ? Uni.createFrom().voidItem() : publishFailed(envelope))
-                .replaceWith(new OperationAccepted(envelope.operationId())));
-    }
-
-    /** The relay publishes the command again after the short grace period rather than the long one. */
-    private Uni<Void> publishFailed(CommandEnvelope envelope) {
-        return ledger.recordPublishFailed(List.of(envelope.operationId()))
-                .onFailure().recoverWithItem(failure -> null);
+    private Uni<OperationStateInterface> accept(NewOperation operation) {
+        return groups.accept(operation).map(envelope -> new OperationAccepted(envelope.operationId()));
     }
 
     /**
@@ -109,7 +96,7 @@ public class OperationDispatcher {
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "A %s operation could not be applied at once; it is applied asynchronously",
                             operation.type());
-                    return acceptAndPublish(operation);
+                    return accept(operation);
                 });
     }
 }

@@ -1,7 +1,10 @@
 package io.asyncstorefront.operation.ledger;
 
+import java.io.IOException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,6 +31,11 @@ public class OperationStateCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + state.getClass().getName(), e);
         }
+    }
+
+    /** Writes the state as the next value of the generator. */
+    public void write(JsonGenerator generator, OperationStateInterface state) throws IOException {
+        mapper.writerFor(OperationStateInterface.class).writeValue(generator, state);
     }
 
     public OperationStateInterface read(String json) {

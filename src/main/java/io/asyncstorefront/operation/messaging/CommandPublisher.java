@@ -7,23 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.amqp.AmqpSenderOptions;
 import io.vertx.mutiny.amqp.AmqpMessage;
 import io.vertx.mutiny.amqp.AmqpSender;
-import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
  * Publishes accepted commands to the broker over a link of its own that states the routing it needs: the target
  * "commands" with the capability "queue", so that whichever side reaches the broker first creates a queue, never a
- * topic. A publish counts only once the broker has accepted the message; one that fails, is refused or times out is
- * logged and left to the relay, since the command is already in the ledger. A refused link is attached again on the
- * next publish, so that an operator's fix on the broker takes effect without a restart.
+ * topic. A message names operations whose commands the ledger holds ({@link CommandNotice}). A publish counts only once
+ * the broker has accepted the message; one that fails, is refused or times out is logged and left to the relay, since
+ * the commands are already in the ledger. A refused link is attached again on the next publish, so that an operator's
+ * fix on the broker takes effect without a restart.
  */
 @ApplicationScoped
 public class CommandPublisher {
@@ -31,53 +27,41 @@ public class CommandPublisher {
     private static final Logger LOG = Logger.getLogger(CommandPublisher.class);
 
     private final BrokerConnection broker;
-    private final ObjectMapper mapper;
     private final OperationsConfig config;
     private final String address;
     private final List<String> capabilities;
     private Uni<AmqpSender> sender;
 
-    public CommandPublisher(BrokerConnection broker, ObjectMapper mapper, OperationsConfig config,
+    public CommandPublisher(BrokerConnection broker, OperationsConfig config,
             @ConfigProperty(name = Channels.COMMANDS_ADDRESS_PROPERTY) String address,
             @ConfigProperty(name = Channels.COMMANDS_CAPABILITIES_PROPERTY) List<String> capabilities) {
         this.broker = broker;
-        this.mapper = mapper;
         this.config = config;
         this.address = address;
         this.capabilities = capabilities;
     }
 
     /**
-     * Completes with true once the broker has accepted the command, with false when it refused it, did not answer in
-     * time or could not be reached; never fails.
+     * Sends one message naming the operations, and completes with true once the broker has accepted it, with false when
+     * it refused it, did not answer in time or could not be reached; never fails.
      */
-    public Uni<Boolean> publish(CommandEnvelope envelope) {
+    public Uni<Boolean> publish(List<String> operationIds) {
         return Uni.createFrom().deferred(() -> {
-            AmqpMessage message = message(envelope);
+            AmqpMessage message = AmqpMessage.create()
+                    .id(operationIds.get(0))
+                    .contentType("application/json")
+                    .durable(true)
+                    .withJsonObjectAsBody(new CommandNotice(operationIds).toJson())
+                    .build();
             return link(true).chain(open -> open.sendWithAck(message));
         })
                 .ifNoItem().after(config.processing().publishTimeout()).fail()
                 .replaceWith(true)
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Operation %s was not published now (%s); the relay publishes it later",
-                            envelope.operationId(), failure.toString());
+                    LOG.warnf("%d operations (%s, ...) were not published now (%s); the relay publishes them later",
+                            operationIds.size(), operationIds.get(0), failure.toString());
                     return false;
                 });
-    }
-
-    private AmqpMessage message(CommandEnvelope envelope) {
-        try {
-            return AmqpMessage.create()
-                    .id(envelope.operationId())
-                    .groupId(String.join(" ", envelope.aggregateKeys()))
-                    .subject(envelope.type())
-                    .contentType("application/json")
-                    .durable(true)
-                    .withBufferAsBody(Buffer.buffer(mapper.writeValueAsBytes(envelope)))
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A command envelope that cannot be written as JSON", e);
-        }
     }
 
     /** The sender link, attached on first use and again once it was closed, lost or refused. */

@@ -1,8 +1,5 @@
 package io.asyncstorefront.operation.messaging;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -35,23 +32,18 @@ public class OperationRelay {
     public Uni<Void> republishOverdue() {
         return ledger.oldestUnfinishedAge().invoke(metrics::lag)
                 .chain(ledger::claimOverdue)
-                .chain(envelopes -> {
-                    if (envelopes.isEmpty()) {
+                .chain(ids -> {
+                    if (ids.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    LOG.infof("Republishing %d overdue commands", envelopes.size());
-                    return Uni.join().all(envelopes.stream().map(publisher::publish).toList()).andFailFast()
-                            .chain(published -> {
-                                List<String> acknowledged = new ArrayList<>();
-                                for (int i = 0; i < envelopes.size(); i++) {
-                                    if (published.get(i)) {
-                                        acknowledged.add(envelopes.get(i).operationId());
-                                    }
-                                }
-                                metrics.republished(acknowledged.size());
-                                return ledger.recordRepublished(acknowledged);
-                            })
-                            .replaceWithVoid();
+                    LOG.infof("Republishing %d overdue commands", ids.size());
+                    return publisher.publish(ids).chain(published -> {
+                        if (!published) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        metrics.republished(ids.size());
+                        return ledger.recordRepublished(ids).replaceWithVoid();
+                    });
                 })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The relay run failed and is retried at the next interval: %s", failure.toString());

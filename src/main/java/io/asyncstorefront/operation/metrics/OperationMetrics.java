@@ -1,10 +1,13 @@
 package io.asyncstorefront.operation.metrics;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +20,7 @@ public class OperationMetrics {
     private final MeterRegistry registry;
     private final DistributionSummary batchSizes;
     private final AtomicLong lagMillis = new AtomicLong();
+    private final Map<String, MutationMeters> byMutation = new ConcurrentHashMap<>();
 
     public OperationMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,22 +36,42 @@ public class OperationMetrics {
 
     /** A mutation was answered OperationAccepted (or, in sync mode, its final state) after the given time. */
     public void accepted(String mutation, Duration latency) {
-        registry.counter("operations.accepted", "mutation", mutation).increment();
-        Timer.builder("operations.accept.latency").tag("mutation", mutation)
-                .description("From a mutation's arrival to its answer")
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(latency);
+        meters(mutation).accepted(latency);
     }
 
     /** An operation reached its final state, the given time after it was accepted. */
     public void finished(String mutation, boolean failed, Duration sinceAccepted) {
-        registry.counter(failed ? "operations.failed" : "operations.completed", "mutation", mutation).increment();
-        Timer.builder("operations.processing.latency").tag("mutation", mutation)
-                .description("From an operation's acceptance to its final state")
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(sinceAccepted);
+        meters(mutation).finished(failed, sinceAccepted);
+    }
+
+    /* Looked up once per mutation: the processor records every operation of every batch. */
+    private MutationMeters meters(String mutation) {
+        return byMutation.computeIfAbsent(mutation, name -> new MutationMeters(
+                registry.counter("operations.accepted", "mutation", name),
+                Timer.builder("operations.accept.latency").tag("mutation", name)
+                        .description("From a mutation's arrival to its answer")
+                        .publishPercentileHistogram()
+                        .register(registry),
+                registry.counter("operations.completed", "mutation", name),
+                registry.counter("operations.failed", "mutation", name),
+                Timer.builder("operations.processing.latency").tag("mutation", name)
+                        .description("From an operation's acceptance to its final state")
+                        .publishPercentileHistogram()
+                        .register(registry)));
+    }
+
+    private record MutationMeters(Counter accepted, Timer acceptLatency, Counter completed, Counter failed,
+            Timer processingLatency) {
+
+        void accepted(Duration latency) {
+            accepted.increment();
+            acceptLatency.record(latency);
+        }
+
+        void finished(boolean failure, Duration sinceAccepted) {
+            (failure ? failed : completed).increment();
+            processingLatency.record(sinceAccepted);
+        }
     }
 
     public void batch(int operations) {

@@ -1,5 +1,6 @@
 package io.asyncstorefront.operation.processing;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.messaging.Channels;
+import io.asyncstorefront.operation.messaging.CommandNotice;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -28,12 +30,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Takes commands from the broker in batches and hands each batch to the processor, up to
- * operations.processing.concurrency batches at once. A batch leaves when it is full (batch-size), when batch-wait has
- * passed since its first message, or as soon as a running batch is done: under load batches fill up while others are
- * applied. The consumer asks the broker for no more messages than the running and the next batches hold, and settles
- * a batch's messages after the transaction that applied it. A message is only a wake-up call: the ledger holds the
- * command.
+ * Takes command notices from the broker in batches and hands each batch to the processor, up to
+ * operations.processing.concurrency batches at once. A batch leaves when it names batch-size operations, when batch-wait
+ * has passed since its first message, or as soon as a running batch is done: under load batches fill up while others
+ * are applied. The consumer asks the broker for at most batch-size messages per running and next batch, and settles a
+ * batch's messages after the transaction that applied it. A message is only a wake-up call: the ledger holds the
+ * commands.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -64,8 +66,9 @@ public class CommandConsumer {
         commands.get().subscribe().withSubscriber(new Batches());
     }
 
-    private Uni<Void> process(List<Message<JsonObject>> messages) {
-        List<String> ids = messages.stream().map(CommandConsumer::operationId).filter(id -> id != null).distinct().toList();
+    private Uni<Void> process(List<Notice> notices) {
+        List<Message<JsonObject>> messages = notices.stream().map(Notice::message).toList();
+        List<String> ids = notices.stream().flatMap(notice -> notice.operationIds().stream()).distinct().toList();
         Uni<Void> applied = ids.isEmpty() ? Uni.createFrom().voidItem() : onNewContext(() -> processor.process(ids));
         return applied.chain(() -> Uni.createFrom().completionStage(CompletableFuture.allOf(
                 messages.stream().map(message -> message.ack().toCompletableFuture()).toArray(CompletableFuture[]::new))))
@@ -84,15 +87,22 @@ public class CommandConsumer {
                 ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 
-    private static String operationId(Message<JsonObject> message) {
-        Object payload = message.getPayload();
-        Object id = payload instanceof JsonObject body ? body.getValue("operationId") : null;
-        if (id instanceof String operationId) {
-            return operationId;
+    /** A message and the operations it names. */
+    private record Notice(Message<JsonObject> message, List<String> operationIds) {
+
+        static Notice of(Message<JsonObject> message) {
+            List<String> ids = CommandNotice.idsIn(message.getPayload());
+            if (ids.isEmpty()) {
+                // Nothing can apply it; the ledger, not the message, is the record of the operations.
+                LOG.error("Dropping an unreadable command message");
+            }
+            return new Notice(message, ids);
         }
-        // Nothing can apply it; the ledger, not the message, is the record of the operation.
-        LOG.error("Dropping an unreadable command message");
-        return null;
+
+        /** What the notice weighs in a batch: an unreadable one still has to be settled. */
+        int weight() {
+            return Math.max(1, operationIds.size());
+        }
     }
 
     /** Gathers messages into batches and runs them, with demand bounded by what the batches can hold. */
@@ -101,7 +111,8 @@ public class CommandConsumer {
         private final int size = config.processing().batchSize();
         private final int concurrency = config.processing().concurrency();
         private Flow.Subscription subscription;
-        private List<Message<JsonObject>> pending = new ArrayList<>();
+        private final ArrayDeque<Notice> pending = new ArrayDeque<>();
+        private int pendingOperations;
         private int running;
         private boolean waited;
         private boolean timerSet;
@@ -114,8 +125,10 @@ public class CommandConsumer {
 
         @Override
         public synchronized void onItem(Message<JsonObject> message) {
-            pending.add(message);
-            if (pending.size() >= size) {
+            Notice notice = Notice.of(message);
+            pending.add(notice);
+            pendingOperations += notice.weight();
+            if (pendingOperations >= size) {
                 dispatch();
             } else if (!timerSet) {
                 timerSet = true;
@@ -138,15 +151,15 @@ public class CommandConsumer {
 
         /** Starts batches while a slot is free and a batch is full or has waited long enough. */
         private void dispatch() {
-            while (running < concurrency && !pending.isEmpty() && (waited || pending.size() >= size)) {
-                List<Message<JsonObject>> batch;
-                if (pending.size() <= size) {
-                    batch = pending;
-                    pending = new ArrayList<>();
-                } else {
-                    batch = new ArrayList<>(pending.subList(0, size));
-                    pending = new ArrayList<>(pending.subList(size, pending.size()));
+            while (running < concurrency && !pending.isEmpty() && (waited || pendingOperations >= size)) {
+                List<Notice> batch = new ArrayList<>();
+                int operations = 0;
+                while (!pending.isEmpty() && operations < size) {
+                    Notice notice = pending.poll();
+                    batch.add(notice);
+                    operations += notice.weight();
                 }
+                pendingOperations -= operations;
                 running++;
                 process(batch).subscribe().with(ignored -> done(batch.size()));
             }
