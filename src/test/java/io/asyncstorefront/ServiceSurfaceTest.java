@@ -38,7 +38,9 @@ class ServiceSurfaceTest {
                 .contains("type LogicalErrorReport implements FailureReportInterface")
                 .contains("type ValidationErrorReport implements FailureReportInterface")
                 .contains("type SystemErrorReport implements FailureReportInterface")
-                .contains("union FailureReport = LogicalErrorReport | SystemErrorReport | ValidationErrorReport")
+                .contains("type PrecedingStepFailedReport implements FailureReportInterface")
+                .contains(
+                        "union FailureReport = LogicalErrorReport | PrecedingStepFailedReport | SystemErrorReport | ValidationErrorReport")
                 .contains("increment_id: String!");
     }
 

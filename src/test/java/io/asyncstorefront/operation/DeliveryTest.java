@@ -149,7 +149,7 @@ class DeliveryTest {
     @Test
     void aCommandOfAnUnknownTypeFailsWithASystemErrorReport() throws Throwable {
         CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(
-                () -> ledger.accept("noSuchCommand", Set.of("Cart:" + cartMask), mapper.createObjectNode()));
+                () -> ledger.accept("noSuchCommand", Set.of("Cart:" + cartMask), mapper.createObjectNode(), null));
         VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(envelope.operationId())));
 
         Map<String, Object> state = awaitFinal(accepted(envelope));
@@ -185,7 +185,7 @@ class DeliveryTest {
     private <C extends Command> CommandEnvelope acceptWithoutPublishing(C command) throws Throwable {
         String type = registry.handlerOf(command).type();
         return VertxContextSupport.subscribeAndAwait(
-                () -> ledger.accept(type, command.aggregateKeys(), mapper.valueToTree(command)));
+                () -> ledger.accept(type, command.aggregateKeys(), mapper.valueToTree(command), null));
     }
 
     private static AddProductsToCarts add(String cartMask, String sku, int qty) {

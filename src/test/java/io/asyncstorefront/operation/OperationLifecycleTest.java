@@ -39,12 +39,12 @@ class OperationLifecycleTest {
         String cartMask = newCartMask();
         CreateEmptyCart command = new CreateEmptyCart(cartMask);
         CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(() -> ledger.accept(
-                registry.handlerOf(command).type(), command.aggregateKeys(), mapper.valueToTree(command)));
+                registry.handlerOf(command).type(), command.aggregateKeys(), mapper.valueToTree(command), null));
         String id = envelope.operationId();
 
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationAccepted"));
 
-        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(List.of(id)));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationInProgress"));
 
         VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
@@ -52,7 +52,7 @@ class OperationLifecycleTest {
         assertThat(completed).containsEntry("__typename", "PersistOperationCompleted");
 
         VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
-        VertxContextSupport.subscribeAndAwait(() -> ledger.markInProgress(List.of(id)));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(completed);
     }
 }

@@ -30,6 +30,7 @@ public final class GraphQLClient {
                 message
                 ... on ValidationErrorReport { inputIndex field }
                 ... on LogicalErrorReport { inputIndex }
+                ... on PrecedingStepFailedReport { failedStep }
               }
             }
             """;

@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -21,18 +20,12 @@ import org.eclipse.microprofile.graphql.Source;
 
 import graphql.execution.ExecutionStepInfo;
 import graphql.schema.DataFetchingEnvironment;
-import io.asyncstorefront.cart.command.AddProductsToCarts;
-import io.asyncstorefront.cart.command.AssignCustomersToCarts;
 import io.asyncstorefront.cart.command.CreateEmptyCart;
-import io.asyncstorefront.cart.command.DeleteCarts;
-import io.asyncstorefront.cart.command.RemoveProductsFromCarts;
-import io.asyncstorefront.cart.command.UpdateCartItems;
 import io.asyncstorefront.cart.repository.CartQueries;
 import io.asyncstorefront.cart.view.CartConnectionNode;
 import io.asyncstorefront.cart.view.CartItem;
 import io.asyncstorefront.catalog.repository.ProductQueries;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
-import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -47,17 +40,16 @@ public class CartGraphQLApi {
     private final OperationDispatcher operations;
     private final CartQueries cartQueries;
     private final ProductQueries productQueries;
+    private final CartInputs inputs;
     private final Context context;
-    private final int maxItemsPerInput;
 
     public CartGraphQLApi(OperationDispatcher operations, CartQueries cartQueries, ProductQueries productQueries,
-            Context context,
-            @ConfigProperty(name = "storefront.carts.max-items-per-input", defaultValue = "100") int maxItemsPerInput) {
+            CartInputs inputs, Context context) {
         this.operations = operations;
         this.cartQueries = cartQueries;
         this.productQueries = productQueries;
+        this.inputs = inputs;
         this.context = context;
-        this.maxItemsPerInput = maxItemsPerInput;
     }
 
     @Query("carts")
@@ -104,13 +96,7 @@ public class CartGraphQLApi {
             + "when the input names one cart, CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> addProductsToCarts(
             @Name("input") @NonNull List<@NonNull @Valid AddProductsToCartInput> input) {
-        return InputChecks.distinct(input, AddProductsToCartInput::cartMask, "input", "cartMask")
-                .chain(() -> eachList(input, AddProductsToCartInput::items, "items",
-                        entry -> InputChecks.distinct(entry.items(), CartItemInput::sku, "items", "sku")))
-                .chain(() -> operations.submit(new AddProductsToCarts(input.stream()
-                        .map(entry -> new AddProductsToCarts.Entry(entry.cartMask(), entry.items().stream()
-                                .map(item -> new AddProductsToCarts.Line(item.sku(), item.qty().intValueExact())).toList()))
-                        .toList())));
+        return inputs.addProducts(input).chain(operations::submit);
     }
 
     @Mutation("removeProductsFromCarts")
@@ -118,12 +104,7 @@ public class CartGraphQLApi {
             + "input names one cart, CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> removeProductsFromCarts(
             @Name("input") @NonNull List<@NonNull @Valid RemoveProductsFromCartInput> input) {
-        return InputChecks.distinct(input, RemoveProductsFromCartInput::cartMask, "input", "cartMask")
-                .chain(() -> eachList(input, RemoveProductsFromCartInput::skus, "skus",
-                        entry -> InputChecks.distinct(entry.skus(), Function.identity(), "skus", "")))
-                .chain(() -> operations.submit(new RemoveProductsFromCarts(input.stream()
-                        .map(entry -> new RemoveProductsFromCarts.Entry(entry.cartMask(), entry.skus()))
-                        .toList())));
+        return inputs.removeProducts(input).chain(operations::submit);
     }
 
     @Mutation("updateCartItems")
@@ -131,10 +112,7 @@ public class CartGraphQLApi {
             + "CartSaveOperationCompleted when the input names one cart, CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> updateCartItems(
             @Name("input") @NonNull List<@NonNull @Valid UpdateCartItemInput> input) {
-        return InputChecks.distinct(input, entry -> "cart " + entry.cartMask() + ", sku " + entry.sku(), "input", "")
-                .chain(() -> operations.submit(new UpdateCartItems(input.stream()
-                        .map(entry -> new UpdateCartItems.Entry(entry.cartMask(), entry.sku(), entry.qty().intValueExact()))
-                        .toList())));
+        return inputs.updateItems(input).chain(operations::submit);
     }
 
     @Mutation("assignCustomersToCarts")
@@ -143,10 +121,7 @@ public class CartGraphQLApi {
             + "CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> assignCustomersToCarts(
             @Name("input") @NonNull List<@NonNull @Valid AssignCustomerToCartInput> input) {
-        return InputChecks.distinct(input, AssignCustomerToCartInput::cartMask, "input", "cartMask")
-                .chain(() -> operations.submit(new AssignCustomersToCarts(input.stream()
-                        .map(entry -> new AssignCustomersToCarts.Entry(entry.cartMask(), entry.email()))
-                        .toList())));
+        return inputs.assignCustomers(input).chain(operations::submit);
     }
 
     @Mutation("deleteCarts")
@@ -154,30 +129,6 @@ public class CartGraphQLApi {
             + "input names one cart, CartsMutationCompleted when it names several, showing the carts as they were.")
     public Uni<@NonNull OperationStateInterface> deleteCarts(
             @Name("input") @NonNull List<@NonNull @Valid DeleteCartInput> input) {
-        return InputChecks.distinct(input, DeleteCartInput::cartMask, "input", "cartMask")
-                .chain(() -> operations.submit(new DeleteCarts(input.stream()
-                        .map(entry -> new DeleteCarts.Entry(entry.cartMask()))
-                        .toList())));
-    }
-
-    /** Checks the size of each entry's list against the configured cap, then the entry itself. */
-    private <T> Uni<Void> eachList(List<T> input, Function<T, List<?>> list, String field, Function<T, Uni<Void>> check) {
-        Uni<Void> checks = Uni.createFrom().voidItem();
-        for (int i = 0; i < input.size(); i++) {
-            int size = list.apply(input.get(i)).size();
-            String path = "input[" + i + "]." + field;
-            if (size == 0) {
-                return Uni.createFrom().failure(new InvalidInputException(path + " must have at least one entry"));
-            }
-            if (size > maxItemsPerInput) {
-                return Uni.createFrom().failure(new InvalidInputException(
-                        path + " has " + size + " entries; a cart input takes at most " + maxItemsPerInput));
-            }
-            T entry = input.get(i);
-            int index = i;
-            checks = checks.chain(() -> check.apply(entry).onFailure(InvalidInputException.class)
-                    .transform(failure -> new InvalidInputException("input[" + index + "]." + failure.getMessage())));
-        }
-        return checks;
+        return inputs.deleteCarts(input).chain(operations::submit);
     }
 }

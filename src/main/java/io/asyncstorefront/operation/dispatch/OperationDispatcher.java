@@ -2,6 +2,7 @@ package io.asyncstorefront.operation.dispatch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,23 +56,46 @@ public class OperationDispatcher {
 
     /** Records the command and answers its operation state; a batch beyond its limits records nothing. */
     public <C extends Command> Uni<OperationStateInterface> submit(C command) {
+        return submit(command, null);
+    }
+
+    /**
+     * Records a step of an ordered group and answers its operation state. A step after the operation
+     * {@code precedingStep} (null for a group's first step) is applied after it, and fails without being applied if it
+     * failed; the caller submits the step once that operation is recorded. The group's steps share an aggregate.
+     */
+    public <C extends Command> Uni<OperationStateInterface> submitAfter(C command, String precedingStep) {
+        return submit(command, precedingStep);
+    }
+
+    /** What is wrong with the command's number of inputs, if anything: the check that submitting makes first. */
+    public Optional<InvalidInputException> checkLimits(Command command) {
+        if (command instanceof BatchCommand<?> batch) {
+            String type = registry.handlerOf(command).type();
+            int max = config.maxInputsOf(type);
+            if (batch.input().isEmpty()) {
+                return Optional.of(new InvalidInputException("input must have at least one entry"));
+            }
+            if (batch.input().size() > max) {
+                return Optional.of(new InvalidInputException(
+                        "input has " + batch.input().size() + " entries; " + type + " takes at most " + max));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private <C extends Command> Uni<OperationStateInterface> submit(C command, String precedingStep) {
         if (!config.role().accepts()) {
             return Uni.createFrom().failure(new RoleException(
                     "This instance only processes commands (operations.role=processor); send mutations to an API instance"));
         }
         CommandHandler<C> handler = registry.handlerOf(command);
-        if (command instanceof BatchCommand<?> batch) {
-            int max = config.maxInputsOf(handler.type());
-            if (batch.input().isEmpty()) {
-                return Uni.createFrom().failure(new InvalidInputException("input must have at least one entry"));
-            }
-            if (batch.input().size() > max) {
-                return Uni.createFrom().failure(new InvalidInputException("input has " + batch.input().size()
-                        + " entries; " + handler.type() + " takes at most " + max));
-            }
+        Optional<InvalidInputException> beyondLimits = checkLimits(command);
+        if (beyondLimits.isPresent()) {
+            return Uni.createFrom().failure(beyondLimits.get());
         }
         NewOperation operation = new NewOperation(handler.type(), command.aggregateKeys().stream().sorted().toList(),
-                mapper.valueToTree(command));
+                mapper.valueToTree(command), precedingStep);
         long started = System.nanoTime();
         Uni<OperationStateInterface> state = switch (config.modeOf(handler.type())) {
             case ASYNC -> accept(operation);
@@ -90,7 +114,7 @@ public class OperationDispatcher {
      */
     private Uni<OperationStateInterface> applyNow(NewOperation operation) {
         return Panache.withTransaction(() -> ledger
-                .accept(operation.type(), operation.aggregateKeys(), operation.payload())
+                .accept(operation.type(), operation.aggregateKeys(), operation.payload(), operation.precedingStep())
                 .call(envelope -> processor.applyWithin(List.of(envelope.operationId())))
                 .chain(envelope -> ledger.state(envelope.operationId())))
                 .onFailure().recoverWithUni(failure -> {

@@ -6,5 +6,6 @@ import io.smallrye.graphql.api.Union;
 
 @Union
 @Description("Every kind of failure report, as a union.")
-public sealed interface FailureReport permits LogicalErrorReport, ValidationErrorReport, SystemErrorReport {
+public sealed interface FailureReport permits LogicalErrorReport, ValidationErrorReport, SystemErrorReport,
+        PrecedingStepFailedReport {
 }

@@ -14,9 +14,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(LogicalErrorReport.class),
         @JsonSubTypes.Type(ValidationErrorReport.class),
-        @JsonSubTypes.Type(SystemErrorReport.class)
+        @JsonSubTypes.Type(SystemErrorReport.class),
+        @JsonSubTypes.Type(PrecedingStepFailedReport.class)
 })
-public sealed interface FailureReportInterface permits LogicalErrorReport, ValidationErrorReport, SystemErrorReport {
+public sealed interface FailureReportInterface permits LogicalErrorReport, ValidationErrorReport, SystemErrorReport,
+        PrecedingStepFailedReport {
 
     @NonNull
     String getMessage();

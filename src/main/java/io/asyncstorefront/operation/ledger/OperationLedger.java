@@ -56,8 +56,10 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 select aggregate_key, 0 from next where last_sequence = 1
                 on conflict (aggregate_key) do nothing),
             accepted as (
-                insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at)
-                select :id, :type, :payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => :graceSeconds)
+                insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at,
+                                       preceding_step)
+                select :id, :type, :payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => :graceSeconds),
+                       cast(:precedingStep as varchar)
                 from (select count(*) from next) as locked
                 returning id)
             insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence)
@@ -68,7 +70,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      * The same for a group of operations, in one statement and one commit: each aggregate's counter grows by the number
      * of the group's operations that name it, and those operations take its numbers in group order. $1..$3: the
      * operations' ids, types and payloads; $4, $5: one entry per (operation, aggregate), the operation's index (1-based)
-     * and the aggregate key, operations in group order; $6: the relay's grace in seconds.
+     * and the aggregate key, operations in group order; $6: the relay's grace in seconds; $7: the operations' preceding
+     * steps.
      */
     private static final String ACCEPT_GROUP = """
             with entries as (
@@ -86,10 +89,12 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 select next.aggregate_key, 0 from next join counts using (aggregate_key) where next.last_sequence = counts.n
                 on conflict (aggregate_key) do nothing),
             accepted as (
-                insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at)
-                select o.id, o.type, o.payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => $6)
+                insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at,
+                                       preceding_step)
+                select o.id, o.type, o.payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => $6), o.preceding_step
                 from (select count(*) from next) as locked,
-                     unnest($1::varchar[], $2::varchar[], $3::text[]) with ordinality as o(id, type, payload, n)
+                     unnest($1::varchar[], $2::varchar[], $3::text[], $7::varchar[])
+                         with ordinality as o(id, type, payload, preceding_step, n)
                 order by o.n
                 returning id)
             insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence)
@@ -105,10 +110,6 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      */
     private static final String PREFER_INDEXES = """
             set local enable_seqscan = off
-            """;
-
-    private static final String MARK_IN_PROGRESS = """
-            update operation set status = 'IN_PROGRESS' where id = any($1) and status = 'ACCEPTED'
             """;
 
     /*
@@ -142,7 +143,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     private static final String IN_RANGES = """
             select cast(coalesce(json_agg(json_build_array(o.id, o.command_type, o.payload, o.status, o.failed_attempts,
                        o.accepted_sequence, mine.aggregate_key, mine.aggregate_sequence,
-                       cast(1000 * extract(epoch from clock_timestamp() - o.accepted_at) as bigint))), '[]') as text)
+                       cast(1000 * extract(epoch from clock_timestamp() - o.accepted_at) as bigint),
+                       o.preceding_step)), '[]') as text)
             from jsonb_to_recordset(cast(cast(:ranges as text) as jsonb)) as r(aggregate_key varchar, applied bigint, up_to bigint)
             cross join lateral (
                 select a.operation_id from operation_aggregate a
@@ -221,7 +223,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     /** Records a new operation durably. Once this completes, the operation is never lost. */
     @WithTransaction
-    public Uni<CommandEnvelope> accept(String type, Collection<String> aggregateKeys, JsonNode payload) {
+    public Uni<CommandEnvelope> accept(String type, Collection<String> aggregateKeys, JsonNode payload,
+            String precedingStep) {
         String id = OperationIdentifiers.next();
         List<String> keys = aggregateKeys.stream().sorted().toList();
         return getSession().chain(session -> session.createNativeQuery(ACCEPT)
@@ -230,6 +233,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 .setParameter("aggregateKeys", mapper.valueToTree(keys).toString())
                 .setParameter("payload", payload.toString())
                 .setParameter("graceSeconds", graceSeconds(config.relay().queuedGrace()))
+                .setParameter("precedingStep", precedingStep)
                 .executeUpdate())
                 .replaceWith(new CommandEnvelope(id, type, keys, payload));
     }
@@ -277,6 +281,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         String[] ids = new String[size];
         String[] types = new String[size];
         String[] payloads = new String[size];
+        String[] precedingSteps = new String[size];
         List<Integer> entryOperations = new ArrayList<>();
         List<String> entryKeys = new ArrayList<>();
         List<CommandEnvelope> envelopes = new ArrayList<>(size);
@@ -285,6 +290,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             ids[i] = OperationIdentifiers.next();
             types[i] = operation.type();
             payloads[i] = operation.payload().toString();
+            precedingSteps[i] = operation.precedingStep();
             for (String key : operation.aggregateKeys()) {
                 entryOperations.add(i + 1);
                 entryKeys.add(key);
@@ -293,16 +299,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         }
         return pool.preparedQuery(ACCEPT_GROUP)
                 .execute(Tuple.tuple(List.of(ids, types, payloads, entryOperations.toArray(Integer[]::new),
-                        entryKeys.toArray(String[]::new), graceSeconds(config.relay().queuedGrace()))))
+                        entryKeys.toArray(String[]::new), graceSeconds(config.relay().queuedGrace()), precedingSteps)))
                 .replaceWith(envelopes);
-    }
-
-    /** Marks the given operations as in progress, in a statement of its own, so that queue shows it at once. */
-    public Uni<Void> markInProgress(Collection<String> operationIds) {
-        return pool.withTransaction(connection -> connection.query(PREFER_INDEXES).execute()
-                .chain(() -> connection.preparedQuery(MARK_IN_PROGRESS)
-                        .execute(Tuple.of(operationIds.toArray(String[]::new)))))
-                .replaceWithVoid();
     }
 
     /** Within the caller's transaction: plans its statements for index access, whatever the statistics say. */
@@ -344,7 +342,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 PendingOperation operation = operations.computeIfAbsent(row.get(0).asText(),
                         id -> new PendingOperation(id, row.get(1).asText(), row.get(2).asText(),
                                 OperationStatus.valueOf(row.get(3).asText()), row.get(4).asInt(), row.get(5).asLong(),
-                                new HashMap<>(), Duration.ofMillis(row.get(8).asLong())));
+                                new HashMap<>(), Duration.ofMillis(row.get(8).asLong()),
+                                row.get(9).isNull() ? null : row.get(9).asText()));
                 operation.sequences().put(row.get(6).asText(), row.get(7).asLong());
             }
             return operations.values().stream()
@@ -442,6 +441,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             if (record == null || record.status.isFinal()) {
                 return;
             }
+            // Taken up and to be retried: the one way an operation shows OperationInProgress.
+            record.status = OperationStatus.IN_PROGRESS;
             record.failedAttempts++;
             record.nextAttemptAt = OffsetDateTime.now().plus(config.relay().grace());
             if (record.failedAttempts >= config.processing().maxAttempts()) {

@@ -53,4 +53,8 @@ public class OperationRecord {
     public OffsetDateTime nextAttemptAt;
 
     public OffsetDateTime finishedAt;
+
+    /** For a step of an ordered group, the operation of the step before it. */
+    @Column(updatable = false)
+    public String precedingStep;
 }

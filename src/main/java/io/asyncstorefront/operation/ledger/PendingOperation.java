@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param sequences the operation's sequence number in each aggregate it names
  * @param waited how long the operation had waited since it was accepted, when it was read
+ * @param precedingStep for a step of an ordered group, the identifier of the step before it; else null
  */
 public record PendingOperation(
         String id,
@@ -17,5 +18,6 @@ public record PendingOperation(
         int failedAttempts,
         long acceptedSequence,
         Map<String, Long> sequences,
-        Duration waited) {
+        Duration waited,
+        String precedingStep) {
 }

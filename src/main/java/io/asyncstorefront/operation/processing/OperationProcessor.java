@@ -23,6 +23,7 @@ import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.failure.PrecedingStepFailedReport;
 import io.asyncstorefront.operation.failure.SystemErrorReport;
 import io.asyncstorefront.operation.ledger.AggregateRange;
 import io.asyncstorefront.operation.ledger.FinalState;
@@ -70,8 +71,7 @@ public class OperationProcessor {
 
     /** Applies the operations in transactions of their own. Never fails: system failures are counted and retried. */
     public Uni<Void> process(List<String> operationIds) {
-        return ledger.markInProgress(operationIds)
-                .chain(() -> attempt(operationIds))
+        return attempt(operationIds)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf(failure, "A batch of %d operations could not be processed; the relay retries it",
                             operationIds.size());
@@ -195,23 +195,75 @@ public class OperationProcessor {
                     rounds.get(round).add(operation);
                     batch.plan.add(operation);
                 });
-        Uni<List<FinalState>> states = Uni.createFrom().item(new ArrayList<>());
+        Map<String, OperationStateInterface> decided = new HashMap<>();
+        Uni<List<FinalState>> states = precedingStepsOutside(batch).invoke(decided::putAll)
+                .map(earlier -> new ArrayList<>());
         for (List<PendingOperation> round : rounds) {
-            Map<String, List<PendingOperation>> byType = new LinkedHashMap<>();
-            round.forEach(operation -> byType.computeIfAbsent(operation.commandType(), type -> new ArrayList<>())
-                    .add(operation));
-            for (List<PendingOperation> sameType : byType.values()) {
-                states = states.chain(done -> {
-                    batch.current = sameType;
-                    return applyAll(sameType).map(applied -> {
-                        batch.current = List.of();
-                        done.addAll(applied);
-                        return done;
+            states = states.chain(done -> {
+                Map<String, List<PendingOperation>> byType = new LinkedHashMap<>();
+                for (PendingOperation operation : round) {
+                    Optional<FinalState> blocked = blockedByItsGroup(operation, decided);
+                    if (blocked.isPresent()) {
+                        done.add(blocked.get());
+                        decided.put(operation.id(), blocked.get().state());
+                    } else {
+                        byType.computeIfAbsent(operation.commandType(), type -> new ArrayList<>()).add(operation);
+                    }
+                }
+                Uni<List<FinalState>> applied = Uni.createFrom().item(done);
+                for (List<PendingOperation> sameType : byType.values()) {
+                    applied = applied.chain(soFar -> {
+                        batch.current = sameType;
+                        return applyAll(sameType).map(outcomes -> {
+                            batch.current = List.of();
+                            outcomes.forEach(state -> decided.put(state.operationId(), state.state()));
+                            soFar.addAll(outcomes);
+                            return soFar;
+                        });
                     });
-                });
-            }
+                }
+                return applied;
+            });
         }
         return states;
+    }
+
+    /** The states of the steps that the batch's group steps follow but that the batch does not apply itself. */
+    private Uni<Map<String, OperationStateInterface>> precedingStepsOutside(Batch batch) {
+        Set<String> planned = new HashSet<>();
+        batch.plan.forEach(operation -> planned.add(operation.id()));
+        List<String> outside = batch.plan.stream().map(PendingOperation::precedingStep)
+                .filter(step -> step != null && !planned.contains(step)).distinct().toList();
+        if (outside.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return ledger.states(outside).map(states -> {
+            Map<String, OperationStateInterface> byId = new HashMap<>();
+            for (int i = 0; i < outside.size(); i++) {
+                if (states.get(i) != null) {
+                    byId.put(outside.get(i), states.get(i));
+                }
+            }
+            return byId;
+        });
+    }
+
+    /**
+     * A step of an ordered group whose preceding step failed fails without being applied, naming the step that failed
+     * first. The aggregate order has already made the preceding step final.
+     */
+    private static Optional<FinalState> blockedByItsGroup(PendingOperation operation,
+            Map<String, OperationStateInterface> decided) {
+        if (operation.precedingStep() == null
+                || !(decided.get(operation.precedingStep()) instanceof OperationFailed preceding)) {
+            return Optional.empty();
+        }
+        String failedStep = preceding.getFailures().stream()
+                .filter(PrecedingStepFailedReport.class::isInstance).map(PrecedingStepFailedReport.class::cast)
+                .map(PrecedingStepFailedReport::getFailedStep).findFirst().orElse(operation.precedingStep());
+        OperationStateInterface state = new OperationFailed(operation.id(),
+                List.of(PrecedingStepFailedReport.after(failedStep)));
+        return Optional.of(new FinalState(operation.id(), state));
     }
 
     private Uni<List<FinalState>> applyAll(List<PendingOperation> operations) {
