@@ -157,6 +157,11 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             """;
 
     /*
+     * Statements that update operations by identifier state "not final" as status not in (...): stated as status in
+     * ('ACCEPTED', 'IN_PROGRESS'), it lets the planner scan the partial index operation_unfinished, whose every entry it
+     * then reads, so that each batch cost as much as the backlog was long (measured: 140 ms for 500 rows with 25k
+     * unfinished operations, against 14 ms by primary key).
+     *
      * One finishing time for the batch, taken once its locks are held, so that later batches finish later. Each result
      * travels as JSON within the rows (json, not jsonb, keeps its text as written) rather than as an escaped string.
      */
@@ -165,7 +170,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 select * from json_to_recordset(cast(cast(:rows as text) as json)) as r(id varchar, status varchar, result json))
             update operation o set status = r.status, result = cast(r.result as text), finished_at = t.finished
             from (select clock_timestamp() as finished) as t, r
-            where o.id = any(array(select id from r)) and o.id = r.id and o.status in ('ACCEPTED', 'IN_PROGRESS')
+            where o.id = any(array(select id from r)) and o.id = r.id and o.status not in ('COMPLETED', 'FAILED')
             """;
 
     private static final String ADVANCE = """
@@ -190,14 +195,14 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             update operation
             set republished = republished + 1,
                 next_attempt_at = now() + make_interval(secs => :graceSeconds * power(2, least(republished + 1, :maxDoublings)))
-            where id in (:ids) and status in ('ACCEPTED', 'IN_PROGRESS')
+            where id in (:ids) and status not in ('COMPLETED', 'FAILED')
             """;
 
     private static final int MAX_BACKOFF_DOUBLINGS = 6;
 
     private static final String PUBLISH_FAILED = """
             update operation set next_attempt_at = now() + make_interval(secs => $2)
-            where id = any($1) and status = 'ACCEPTED'
+            where id = any($1) and status not in ('IN_PROGRESS', 'COMPLETED', 'FAILED')
             """;
 
     private static final String OLDEST_UNFINISHED = """
