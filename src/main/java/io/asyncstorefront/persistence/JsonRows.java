@@ -1,6 +1,6 @@
 package io.asyncstorefront.persistence;
 
-import java.util.List;
+import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +21,7 @@ public class JsonRows {
         this.mapper = mapper;
     }
 
-    public String of(List<?> rows) {
+    public String of(Collection<?> rows) {
         try {
             return mapper.writeValueAsString(rows);
         } catch (JsonProcessingException e) {

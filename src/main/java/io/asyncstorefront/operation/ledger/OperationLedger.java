@@ -26,6 +26,7 @@ import io.asyncstorefront.operation.state.OperationAccepted;
 import io.asyncstorefront.operation.state.OperationFailed;
 import io.asyncstorefront.operation.state.OperationInProgress;
 import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.asyncstorefront.persistence.JsonRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -218,12 +219,15 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     private final OperationsConfig config;
     private final ObjectMapper mapper;
     private final Pool pool;
+    private final JsonRows jsonRows;
 
-    public OperationLedger(OperationStateCodec codec, OperationsConfig config, ObjectMapper mapper, Pool pool) {
+    public OperationLedger(OperationStateCodec codec, OperationsConfig config, ObjectMapper mapper, Pool pool,
+            JsonRows jsonRows) {
         this.codec = codec;
         this.config = config;
         this.mapper = mapper;
         this.pool = pool;
+        this.jsonRows = jsonRows;
     }
 
     /** Records a new operation durably. Once this completes, the operation is never lost. */
@@ -315,7 +319,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     /** Within the caller's transaction: each named operation's sequence number in each of its aggregates. */
     public Uni<Map<String, Map<String, Long>>> sequencesOf(Collection<String> operationIds) {
-        return jsonResult(SEQUENCES_OF, "ids", json(operationIds)).map(rows -> {
+        return jsonResult(SEQUENCES_OF, "ids", jsonRows.of(operationIds)).map(rows -> {
             Map<String, Map<String, Long>> sequences = new HashMap<>();
             for (JsonNode row : rows) {
                 sequences.computeIfAbsent(row.get(0).asText(), id -> new HashMap<>())
@@ -330,7 +334,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      * the sequence number up to which it is applied.
      */
     public Uni<Map<String, Long>> lockProgress(Collection<String> aggregateKeys) {
-        return jsonResult(LOCK_PROGRESS, "keys", json(aggregateKeys.stream().sorted().toList())).map(rows -> {
+        return jsonResult(LOCK_PROGRESS, "keys", jsonRows.of(aggregateKeys.stream().sorted().toList())).map(rows -> {
             Map<String, Long> applied = new HashMap<>();
             rows.forEach(row -> applied.put(row.get(0).asText(), row.get(1).asLong()));
             return applied;
@@ -341,7 +345,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     public Uni<List<PendingOperation>> inRanges(Collection<AggregateRange> ranges) {
         List<Map<String, Object>> rows = ranges.stream().map(range -> Map.<String, Object> of(
                 "aggregate_key", range.aggregateKey(), "applied", range.applied(), "up_to", range.upTo())).toList();
-        return jsonResult(IN_RANGES, "ranges", json(rows)).map(found -> {
+        return jsonResult(IN_RANGES, "ranges", jsonRows.of(rows)).map(found -> {
             Map<String, PendingOperation> operations = new HashMap<>();
             for (JsonNode row : found) {
                 PendingOperation operation = operations.computeIfAbsent(row.get(0).asText(),
@@ -402,7 +406,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         List<Map<String, Object>> rows = applied.entrySet().stream().map(entry -> Map.<String, Object> of(
                 "aggregate_key", entry.getKey(), "applied", entry.getValue())).toList();
         return getSession().chain(session -> session.createNativeQuery(ADVANCE)
-                .setParameter("rows", json(rows)).executeUpdate());
+                .setParameter("rows", jsonRows.of(rows)).executeUpdate());
     }
 
     /** How long the oldest unfinished operation has waited; zero when none is. */
@@ -415,14 +419,6 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         return pool.preparedQuery(PUBLISH_FAILED)
                 .execute(Tuple.of(operationIds.toArray(String[]::new), graceSeconds(config.relay().grace())))
                 .replaceWithVoid();
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Parameters that cannot be written as JSON", e);
-        }
     }
 
     private static double graceSeconds(Duration grace) {
