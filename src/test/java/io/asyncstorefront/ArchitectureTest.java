@@ -6,6 +6,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Type;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +19,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.asyncstorefront.operation.state.PersistOperationInterface;
 
@@ -62,6 +66,13 @@ class ArchitectureTest {
     static final ArchRule everyOperationStateDeclaresItsInterfacesItself = classes()
             .that().implement(OperationStateInterface.class).and().doNotHaveModifier(JavaModifier.ABSTRACT)
             .should(new DeclaresItsGraphQLInterfaces(OperationStateInterface.class, PersistOperationInterface.class));
+
+    /* The ledger stores final states and reports as JSON typed by these names: a renamed class must not orphan rows. */
+    @ArchTest
+    static final ArchRule everyStoredStateAndReportDeclaresItsNames = classes()
+            .that().implement(OperationStateInterface.class).or().implement(FailureReportInterface.class)
+            .and().doNotHaveModifier(JavaModifier.ABSTRACT).and().areNotInterfaces()
+            .should().beAnnotatedWith(JsonTypeName.class).andShould().beAnnotatedWith(Type.class);
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("io.asyncstorefront.(**)").should().beFreeOfCycles();

@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import io.asyncstorefront.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,7 +76,7 @@ class BadInputTest {
                         "mutation { updateCartItems(input: [{cartMask: \"c\", sku: \"a\", qty: 4294967297}]) { identifier } }",
                         Map.of(), "qty must be less than or equal to 10000"),
                 Arguments.of("a quantity that is not a number", ADD, add(Map.of("sku", "simple-product-1", "qty", "one")),
-                        "qty"),
+                        "input holds a value of another type than the schema declares"),
                 Arguments.of("a blank SKU", ADD, add(item(" ", 1)), "items[0].sku must not be blank"),
                 Arguments.of("an oversized SKU", ADD, add(item("s".repeat(65), 1)),
                         "items[0].sku size must be between 0 and 64"),
@@ -144,7 +144,7 @@ class BadInputTest {
                 Arguments.of("an unknown mutation", "mutation { createFullCart(cartMask: \"c\") { identifier } }", Map.of(),
                         "Field 'createFullCart' in type 'Mutation' is undefined"),
                 Arguments.of("a syntax error", "mutation { createEmptyCart(cartMask: ) { identifier } }", Map.of(),
-                        "Unparseable input document"));
+                        "Invalid syntax with offending token ')' at line 1 column 38"));
     }
 
     @ParameterizedTest(name = "{0} is rejected")
@@ -158,36 +158,39 @@ class BadInputTest {
         List<Map<String, Object>> errors = answer.getList("errors");
         assertThat(errors).as(answer.prettify()).isNotEmpty();
         assertThat(errors.get(0).get("message").toString()).contains(expectedMessage).doesNotContain("Exception");
-        assertThat(answer.prettify()).doesNotContain("\tat ").doesNotContain("stackTrace");
+        assertThat(answer.getList("errors.extensions.code")).as(answer.prettify()).doesNotContainNull()
+                .doesNotContain("INTERNAL");
+        assertThat(answer.prettify()).doesNotContain("\tat ").doesNotContain("stackTrace").doesNotContain("classification");
         assertThat(database.operations()).isEqualTo(operationsBefore);
     }
 
     @Test
-    void aBodyThatIsNotJsonGetsAGraphQLErrorRatherThanAServerError() {
-        String body = given().contentType(ContentType.JSON).body("{\"query\": \"mutation {")
+    void aBodyThatIsNotJsonGets400AndSaysWhere() {
+        JsonPath answer = given().contentType(ContentType.JSON).body("{\"query\": \"mutation {")
                 .when().post("/graphql")
-                .then().statusCode(200)
-                .extract().asString();
+                .then().statusCode(400)
+                .extract().jsonPath();
 
-        assertThat(body).contains("Unparseable request").doesNotContain("\tat ");
+        assertThat(answer.getString("errors[0].message")).isEqualTo("The request body is not valid JSON at line 1, column 22");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
     }
 
     @ParameterizedTest(name = "a request body {0} gets 400 and a GraphQL error")
-    @ValueSource(strings = {
-            """
-                    {"query": "{ products { sku } }", "variables": "not an object"}""",
-            """
-                    {"query": "{ products { sku } }", "variables": [1]}""",
-            """
-                    {"query": "{ products { sku } }", "operationName": 5}"""
-    })
-    void aRequestWhoseMembersHaveTheWrongJsonTypeIsRejectedRatherThanFailing(String body) {
-        String answer = given().contentType(ContentType.JSON).body(body)
+    @CsvSource(delimiter = '|', textBlock = """
+            {"query": "{ products { sku } }", "variables": "not an object"} | variables must be a JSON object
+            {"query": "{ products { sku } }", "variables": [1]}             | variables must be a JSON object
+            {"query": "{ products { sku } }", "operationName": 5}           | operationName must be a string
+            {"query": 5}                                                    | The request has no query string
+            [{"query": "{ products { sku } }"}]                             | The request body must be a JSON object with a query string
+            """)
+    void aRequestWhoseMembersHaveTheWrongJsonTypeIsRejectedByName(String body, String message) {
+        JsonPath answer = given().contentType(ContentType.JSON).body(body)
                 .when().post("/graphql")
                 .then().statusCode(400)
-                .extract().asString();
+                .extract().jsonPath();
 
-        assertThat(answer).contains("The request could not be read").doesNotContain("\tat ");
+        assertThat(answer.getString("errors[0].message")).isEqualTo(message);
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
     }
 
     private static Map<String, Object> customer(String email) {

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.asyncstorefront.operation.command.CommandHandler;
+import io.asyncstorefront.operation.command.CommandRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -44,6 +49,9 @@ class MutationDesignConformanceTest {
     private static final Pattern NAME = Pattern.compile(
             "(create|update|delete)([A-Z][A-Za-z]*s)|(add|remove|assign)([A-Z][A-Za-z]*s)(To|From)([A-Z][A-Za-z]*s)");
 
+    @Inject
+    CommandRegistry commands;
+
     private TypeDefinitionRegistry schema;
     private List<FieldDefinition> mutations;
 
@@ -55,6 +63,16 @@ class MutationDesignConformanceTest {
                 .filter(field -> !EXEMPT.contains(field.getName()))
                 .toList();
         assertThat(mutations).isNotEmpty();
+    }
+
+    @Test
+    void everyTopLevelMutationIsARegisteredCommandOfTheSameName() {
+        Set<String> topLevel = schema.getType("Mutation", ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions()
+                .stream().map(FieldDefinition::getName).filter(name -> !name.equals("cart")).collect(Collectors.toSet());
+        Set<String> registered = StreamSupport.stream(commands.handlers().spliterator(), false)
+                .map(CommandHandler::type).collect(Collectors.toSet());
+
+        assertThat(registered).isEqualTo(topLevel);
     }
 
     @Test

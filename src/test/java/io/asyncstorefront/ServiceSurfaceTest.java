@@ -81,11 +81,16 @@ class ServiceSurfaceTest {
     }
 
     @Test
-    void aDocumentAboveTheTokenLimitIsRejectedWithAGraphQLError() {
-        String belowTheLimit = "{ " + "products(skus: []) { sku } ".repeat(1_000) + "}";
-        String aboveTheLimit = "{ " + "products(skus: []) { sku } ".repeat(2_000) + "}";
+    void aDocumentAboveTheTokenLimitIsRejectedWithAnErrorNamingTheLimit() {
+        String belowTheLimit = "query Q($s: [String!] = [%s]) { products(skus: $s) { sku } }"
+                .formatted("\"a\" ".repeat(14_000));
+        String aboveTheLimit = "query Q($s: [String!] = [%s]) { products(skus: $s) { sku } }"
+                .formatted("\"a\" ".repeat(16_000));
 
-        assertThat(execute(belowTheLimit, Map.of()).getList("data.products")).isEmpty();
-        assertThat(execute(aboveTheLimit, Map.of()).getString("errors[0].message")).isEqualTo("Unparseable input document");
+        assertThat(execute(belowTheLimit, Map.of()).getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        JsonPath above = execute(aboveTheLimit, Map.of());
+        assertThat(above.getString("errors[0].extensions.code")).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(above.getInt("errors[0].extensions.limit")).isEqualTo(15_000);
+        assertThat(above.getString("errors[0].message")).isEqualTo("The document has more than 15000 tokens");
     }
 }

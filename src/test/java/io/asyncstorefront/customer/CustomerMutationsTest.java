@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.asyncstorefront.persistence.Columns;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The customer batch mutations; {@link CustomerMutationsSyncTest} runs them in sync mode. */
@@ -47,6 +48,18 @@ class CustomerMutationsTest {
         assertThat(deleted.get("customers")).isEqualTo(List.of(customer("alan", "Alan", "Turing")));
         assertThat(execute(CUSTOMERS, Map.of("emails", List.of("ada" + domain, "alan" + domain))).getList("data.customers"))
                 .isEqualTo(List.of(customer("ada", "Ada", "King")));
+    }
+
+    @Test
+    void theLongestEmailTheInputAcceptsIsStoredAndOrdersItsOperations() {
+        String local = UUID.randomUUID().toString().substring(0, 8) + "l".repeat(56);
+        String email = local + "@" + "d".repeat(63) + "." + "e".repeat(63) + "." + "f".repeat(58) + ".io";
+
+        Map<String, Object> created = mutateAndAwait(CREATE, Map.of("input", List.of(
+                Map.of("email", email, "firstname", "Long", "lastname", "Address"))));
+
+        assertThat(email).hasSize(Columns.EMAIL);
+        assertThat(created).containsEntry("__typename", "CustomersMutationCompleted");
     }
 
     @Test

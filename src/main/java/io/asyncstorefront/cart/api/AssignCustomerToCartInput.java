@@ -9,9 +9,11 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("AssignCustomerToCartInput")
 @Description("The customer, by email, to assign to one cart.")
 public record AssignCustomerToCartInput(
         @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @NonNull @NotBlank @Email @Size(max = 254) String email) {
+        @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email) {
 }

@@ -20,6 +20,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.asyncstorefront.persistence.Columns;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
@@ -71,14 +72,14 @@ public class CartGroupGraphQLApi {
     @Name(CartSteps.REMOVE_PRODUCTS)
     @Description("Removes products from the cart, as removeProductsFromCarts does.")
     public Uni<@NonNull OperationStateInterface> removeProducts(@Source CartMutations group,
-            @Name("skus") @NonNull List<@NonNull @NotBlank @Size(max = 64) String> skus) {
+            @Name("skus") @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
         return step(group, CartSteps.REMOVE_PRODUCTS, () -> steps.removeProducts(group.getCartMask(), skus));
     }
 
     @Name(CartSteps.ASSIGN_CUSTOMER)
     @Description("Assigns a customer, by email, to the cart, as assignCustomersToCarts does.")
     public Uni<@NonNull OperationStateInterface> assignCustomer(@Source CartMutations group,
-            @Name("email") @NonNull @NotBlank @Email @Size(max = 254) String email) {
+            @Name("email") @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email) {
         return step(group, CartSteps.ASSIGN_CUSTOMER, () -> steps.assignCustomer(group.getCartMask(), email));
     }
 

@@ -78,13 +78,13 @@ class CartInputs {
                 return Uni.createFrom().failure(new InvalidInputException(path + " must have at least one entry"));
             }
             if (size > maxItemsPerInput) {
-                return Uni.createFrom().failure(new InvalidInputException(
+                return Uni.createFrom().failure(InvalidInputException.tooMany(path, maxItemsPerInput,
                         path + " has " + size + " entries; a cart input takes at most " + maxItemsPerInput));
             }
             T entry = input.get(i);
             int index = i;
             checks = checks.chain(() -> check.apply(entry).onFailure(InvalidInputException.class)
-                    .transform(failure -> new InvalidInputException("input[" + index + "]." + failure.getMessage())));
+                    .transform(failure -> ((InvalidInputException) failure).within("input[" + index + "].")));
         }
         return checks;
     }

@@ -107,7 +107,7 @@ class CartSteps {
                 if (STEPS.contains(step.getName())) {
                     String path = group.getResultKey() + "." + step.getResultKey();
                     checks = checks.chain(() -> check(cartMask, step).onFailure(InvalidInputException.class)
-                            .transform(problem -> new InvalidInputException(path + ": " + problem.getMessage())));
+                            .transform(problem -> ((InvalidInputException) problem).within(path + ": ")));
                 }
             }
         }
@@ -165,7 +165,7 @@ class CartSteps {
         String message = problem.getMessage();
         message = message.startsWith("input[0].") ? message.substring("input[0].".length())
                 : message.replaceFirst("^input", "items");
-        return new InvalidInputException(message);
+        return problem.reworded(message);
     }
 
     private static <T> Uni<T> inStepTerms(Uni<T> checked) {

@@ -10,9 +10,11 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("RemoveProductsFromCartInput")
 @Description("Products to remove from one cart, each SKU once.")
 public record RemoveProductsFromCartInput(
         @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @NonNull List<@NonNull @NotBlank @Size(max = 64) String> skus) {
+        @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
 }

@@ -12,11 +12,13 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("UpdateCartItemInput")
 // BigInteger quantity: see CartItemInput.
 @Description("The new quantity of a product that a cart holds.")
 public record UpdateCartItemInput(
         @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @NonNull @NotBlank @Size(max = 64) String sku,
+        @NonNull @NotBlank @Size(max = Columns.SKU) String sku,
         @NonNull @Description("At least 1, at most 10000.") @Positive @Max(10_000) BigInteger qty) {
 }

@@ -32,6 +32,11 @@ public class AddProductsToCartsHandler extends CartBatchHandler<AddProductsToCar
     }
 
     @Override
+    public String type() {
+        return "addProductsToCarts";
+    }
+
+    @Override
     protected Uni<Set<String>> lookup(List<AddProductsToCarts> commands) {
         List<String> skus = commands.stream().flatMap(command -> command.input().stream())
                 .flatMap(entry -> entry.items().stream().map(AddProductsToCarts.Line::sku)).distinct().toList();

@@ -33,6 +33,11 @@ public class AssignCustomersToCartsHandler
     }
 
     @Override
+    public String type() {
+        return "assignCustomersToCarts";
+    }
+
+    @Override
     protected Uni<Set<String>> lookup(List<AssignCustomersToCarts> commands) {
         List<String> emails = commands.stream().flatMap(command -> command.input().stream())
                 .map(AssignCustomersToCarts.Entry::email).distinct().toList();

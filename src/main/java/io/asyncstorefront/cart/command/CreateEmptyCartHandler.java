@@ -27,6 +27,11 @@ public class CreateEmptyCartHandler implements CommandHandler<CreateEmptyCart> {
     }
 
     @Override
+    public String type() {
+        return "createEmptyCart";
+    }
+
+    @Override
     public Uni<Outcome> apply(CreateEmptyCart command) {
         return applyAll(List.of(command)).map(outcomes -> outcomes.get(0));
     }

@@ -23,6 +23,11 @@ public class DeleteCartsHandler extends CartBatchHandler<DeleteCarts, DeleteCart
     }
 
     @Override
+    public String type() {
+        return "deleteCarts";
+    }
+
+    @Override
     protected void check(DeleteCarts command, Map<String, CartState> carts, Void lookups,
             List<FailureReportInterface> failures) {
     }

@@ -25,6 +25,11 @@ public class RemoveProductsFromCartsHandler
     }
 
     @Override
+    public String type() {
+        return "removeProductsFromCarts";
+    }
+
+    @Override
     protected void check(RemoveProductsFromCarts command, Map<String, CartState> carts, Void lookups,
             List<FailureReportInterface> failures) {
         for (int i = 0; i < command.input().size(); i++) {

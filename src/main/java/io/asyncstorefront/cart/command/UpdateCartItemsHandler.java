@@ -24,6 +24,11 @@ public class UpdateCartItemsHandler extends CartBatchHandler<UpdateCartItems, Up
     }
 
     @Override
+    public String type() {
+        return "updateCartItems";
+    }
+
+    @Override
     protected void check(UpdateCartItems command, Map<String, CartState> carts, Void lookups,
             List<FailureReportInterface> failures) {
         for (int i = 0; i < command.input().size(); i++) {

@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import io.asyncstorefront.operation.state.ChangedEntity;
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -14,6 +16,8 @@ import io.asyncstorefront.operation.state.PersistedState;
 
 @Description("A cart mutation on one cart completed; cart is the cart as the operation left it.")
 @JsonIgnoreProperties(value = "changedEntities", allowGetters = true)
+@Type("CartSaveOperationCompleted")
+@JsonTypeName("CartSaveOperationCompleted")
 public final class CartSaveOperationCompleted extends PersistedState
         implements OperationStateInterface, PersistOperationInterface {
 

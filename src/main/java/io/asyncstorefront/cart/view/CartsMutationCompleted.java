@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import io.asyncstorefront.operation.state.ChangedEntity;
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -14,6 +16,8 @@ import io.asyncstorefront.operation.state.PersistedState;
 
 @Description("A cart mutation on several carts completed; carts are the carts as it left them (deleted ones as they were).")
 @JsonIgnoreProperties(value = "changedEntities", allowGetters = true)
+@Type("CartsMutationCompleted")
+@JsonTypeName("CartsMutationCompleted")
 public final class CartsMutationCompleted extends PersistedState implements OperationStateInterface, PersistOperationInterface {
 
     private final List<CartConnectionNode> carts;

@@ -12,10 +12,13 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("CreateProductInput")
 @Description("A new product.")
 public record CreateProductInput(
-        @NonNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 letters, digits, '.', '-' or '_'") String sku,
-        @NonNull @NotBlank @Size(max = 255) String name,
+        @NonNull @Pattern(regexp = "[A-Za-z0-9._-]{1," + Columns.SKU + "}", message = "must be 1 to " + Columns.SKU
+                + " letters, digits, '.', '-' or '_'") String sku,
+        @NonNull @NotBlank @Size(max = Columns.PRODUCT_NAME) String name,
         @NonNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal price) {
 }

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("DeleteProductInput")
 @Description("The product with this SKU.")
-public record DeleteProductInput(@NonNull @NotBlank @Size(max = 64) String sku) {
+public record DeleteProductInput(@NonNull @NotBlank @Size(max = Columns.SKU) String sku) {
 }

@@ -12,10 +12,12 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("UpdateProductInput")
 @Description("The product with this SKU gets the fields that are given (at least one); the others stay.")
 public record UpdateProductInput(
-        @NonNull @NotBlank @Size(max = 64) String sku,
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 255) String name,
+        @NonNull @NotBlank @Size(max = Columns.SKU) String sku,
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PRODUCT_NAME) String name,
         @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal price) {
 }

@@ -18,6 +18,11 @@ public class CreateProductsHandler extends CreateEntitiesHandler<CreateProducts,
     }
 
     @Override
+    public String type() {
+        return "createProducts";
+    }
+
+    @Override
     protected ProductConnectionNode created(CreateProducts.Entry entry) {
         return new ProductConnectionNode(entry.sku(), entry.name(), entry.price());
     }

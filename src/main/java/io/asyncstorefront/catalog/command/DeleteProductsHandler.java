@@ -16,4 +16,9 @@ public class DeleteProductsHandler extends DeleteEntitiesHandler<DeleteProducts,
     public Class<DeleteProducts> commandClass() {
         return DeleteProducts.class;
     }
+
+    @Override
+    public String type() {
+        return "deleteProducts";
+    }
 }

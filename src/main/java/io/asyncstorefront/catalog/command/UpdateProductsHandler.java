@@ -20,6 +20,11 @@ public class UpdateProductsHandler extends UpdateEntitiesHandler<UpdateProducts,
     }
 
     @Override
+    public String type() {
+        return "updateProducts";
+    }
+
+    @Override
     protected String keyOf(UpdateProducts.Entry entry) {
         return entry.sku();
     }

@@ -8,10 +8,12 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("CreateCustomerInput")
 @Description("A new customer.")
 public record CreateCustomerInput(
-        @NonNull @NotBlank @Email @Size(max = 254) String email,
-        @NonNull @NotBlank @Size(max = 100) String firstname,
-        @NonNull @NotBlank @Size(max = 100) String lastname) {
+        @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email,
+        @NonNull @NotBlank @Size(max = Columns.PERSON_NAME) String firstname,
+        @NonNull @NotBlank @Size(max = Columns.PERSON_NAME) String lastname) {
 }

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("DeleteCustomerInput")
 @Description("The customer with this email.")
-public record DeleteCustomerInput(@NonNull @NotBlank @Size(max = 254) String email) {
+public record DeleteCustomerInput(@NonNull @NotBlank @Size(max = Columns.EMAIL) String email) {
 }

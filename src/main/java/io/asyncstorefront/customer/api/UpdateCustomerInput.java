@@ -8,10 +8,12 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.asyncstorefront.persistence.Columns;
+
 @Input("UpdateCustomerInput")
 @Description("The customer with this email gets the names that are given (at least one); the others stay.")
 public record UpdateCustomerInput(
-        @NonNull @NotBlank @Size(max = 254) String email,
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 100) String firstname,
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 100) String lastname) {
+        @NonNull @NotBlank @Size(max = Columns.EMAIL) String email,
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PERSON_NAME) String firstname,
+        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PERSON_NAME) String lastname) {
 }

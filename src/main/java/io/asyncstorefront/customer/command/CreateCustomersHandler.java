@@ -19,6 +19,11 @@ public class CreateCustomersHandler
     }
 
     @Override
+    public String type() {
+        return "createCustomers";
+    }
+
+    @Override
     protected CustomerConnectionNode created(CreateCustomers.Entry entry) {
         return new CustomerConnectionNode(entry.email(), entry.firstname(), entry.lastname());
     }

@@ -16,4 +16,9 @@ public class DeleteCustomersHandler extends DeleteEntitiesHandler<DeleteCustomer
     public Class<DeleteCustomers> commandClass() {
         return DeleteCustomers.class;
     }
+
+    @Override
+    public String type() {
+        return "deleteCustomers";
+    }
 }

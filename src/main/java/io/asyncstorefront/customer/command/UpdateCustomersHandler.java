@@ -21,6 +21,11 @@ public class UpdateCustomersHandler
     }
 
     @Override
+    public String type() {
+        return "updateCustomers";
+    }
+
+    @Override
     protected String keyOf(UpdateCustomers.Entry entry) {
         return entry.email();
     }

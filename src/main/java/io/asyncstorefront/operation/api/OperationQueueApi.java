@@ -31,7 +31,7 @@ public class OperationQueueApi {
             @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
         int max = config.queue().maxIdentifiers();
         if (operationIdentifiers.size() > max) {
-            return Uni.createFrom().failure(new InvalidInputException(
+            return Uni.createFrom().failure(InvalidInputException.tooMany("operationIdentifiers", max,
                     "operationIdentifiers has " + operationIdentifiers.size() + " entries; the maximum is " + max));
         }
         return ledger.states(operationIdentifiers);

@@ -17,13 +17,10 @@ public interface CommandHandler<C extends Command> {
     Class<C> commandClass();
 
     /**
-     * The stable name of the command, stored in the ledger and used for per-mutation configuration: the command's
-     * class name in camel case, which is also the name of its mutation (AddProductsToCart, addProductsToCart).
+     * The stable name of the command: the name of its mutation, stored in the ledger and used for per-mutation
+     * configuration. Declared, not derived from a class name, so that renaming a class cannot orphan the ledger's rows.
      */
-    default String type() {
-        String name = commandClass().getSimpleName();
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
+    String type();
 
     Uni<Outcome> apply(C command);
 

@@ -77,7 +77,7 @@ public class OperationDispatcher {
                 return Optional.of(new InvalidInputException("input must have at least one entry"));
             }
             if (batch.input().size() > max) {
-                return Optional.of(new InvalidInputException(
+                return Optional.of(InvalidInputException.tooMany("input", max,
                         "input has " + batch.input().size() + " entries; " + type + " takes at most " + max));
             }
         }

@@ -1,12 +1,12 @@
 package io.asyncstorefront.operation.dispatch;
 
-import io.smallrye.graphql.api.ErrorCode;
+import io.asyncstorefront.graphql.ClientException;
+import io.asyncstorefront.graphql.ErrorCode;
 
-/** A mutation sent to an instance whose role does not accept mutations. Checked, so that GraphQL shows the message. */
-@ErrorCode("wrong-instance-role")
-public class RoleException extends Exception {
+/** A mutation sent to an instance whose role does not accept mutations. */
+public class RoleException extends ClientException {
 
     public RoleException(String message) {
-        super(message, null, false, false);
+        super(ErrorCode.UNAVAILABLE, message, null, null);
     }
 }

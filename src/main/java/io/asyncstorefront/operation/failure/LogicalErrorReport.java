@@ -2,10 +2,14 @@ package io.asyncstorefront.operation.failure;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 @Description("The command contradicts the current state, for example it names an entity that does not exist.")
+@Type("LogicalErrorReport")
+@JsonTypeName("LogicalErrorReport")
 public final class LogicalErrorReport implements FailureReportInterface, FailureReport {
 
     private final String message;

@@ -2,11 +2,15 @@ package io.asyncstorefront.operation.failure;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 @Description("The operation is a step of an ordered group, and an earlier step of the group failed; nothing of this "
         + "step was applied. failedStep is the identifier of the step that failed.")
+@Type("PrecedingStepFailedReport")
+@JsonTypeName("PrecedingStepFailedReport")
 public final class PrecedingStepFailedReport implements FailureReportInterface, FailureReport {
 
     private final String message;

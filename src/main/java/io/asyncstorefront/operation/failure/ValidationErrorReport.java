@@ -2,8 +2,13 @@ package io.asyncstorefront.operation.failure;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 @Description("One input value is wrong; inputIndex and field say which.")
+@Type("ValidationErrorReport")
+@JsonTypeName("ValidationErrorReport")
 public final class ValidationErrorReport implements FailureReportInterface, FailureReport {
 
     private final String message;

@@ -4,14 +4,18 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import io.asyncstorefront.operation.failure.FailureReport;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
 
 @Description("The command was not applied: nothing of it was written. failures says why.")
 @JsonIgnoreProperties(value = "reports", allowGetters = false)
+@Type("OperationFailed")
+@JsonTypeName("OperationFailed")
 public final class OperationFailed implements OperationStateInterface {
 
     private final String identifier;

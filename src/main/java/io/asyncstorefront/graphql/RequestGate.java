@@ -1,0 +1,252 @@
+package io.asyncstorefront.graphql;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import graphql.parser.ParserOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Reads a GraphQL POST the way GraphQL over HTTP asks, before SmallRye GraphQL runs it: a JSON media type, one JSON
+ * object with a query string, an optional operationName string and variables object, nothing after it; text the database
+ * can store; a document within the limits (DocumentCheck). A refused request writes nothing and gets one error that
+ * follows the error contract.
+ */
+@ApplicationScoped
+class RequestGate {
+
+    private static final Logger LOG = Logger.getLogger(RequestGate.class);
+    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    /** Documents that passed, so that a client's repeated document is checked once; bounded by clearing. */
+    private static final int PASSED_DOCUMENTS = 1000;
+
+    private final GraphQLLimits limits;
+    private final ObjectMapper json;
+    private final DocumentCheck documents;
+    private final Map<String, Boolean> passed = new ConcurrentHashMap<>();
+
+    RequestGate(GraphQLLimits limits) {
+        this.limits = limits;
+        this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxJsonDepth()).maxNumberLength(limits.maxNumberLength()).build()).build());
+        ParserOptions parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
+                .maxCharacters(limits.maxCharacters()).maxTokens(limits.maxTokens())
+                .maxRuleDepth(limits.maxDepth() * 10 + 50));
+        // SmallRye GraphQL parses with the default options: the same limits hold there.
+        ParserOptions.setDefaultOperationParserOptions(parserOptions);
+        this.documents = new DocumentCheck(limits, parserOptions);
+    }
+
+    void install(@Observes Router router) {
+        // Ahead of SmallRye GraphQL's route, whose body handler then finds the body read.
+        router.post("/graphql").order(-200)
+                .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodySize().asLongValue()))
+                .handler(this::check)
+                .failureHandler(this::failed);
+    }
+
+    private void check(RoutingContext context) {
+        String contentType = context.request().getHeader("Content-Type");
+        if (!isJson(contentType)) {
+            refuse(context, 415, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "A GraphQL POST must have Content-Type "
+                    + "application/json" + (contentType == null ? "; this one has none" : "; this one has " + contentType)));
+            return;
+        }
+        Buffer body = context.body().buffer();
+        if (body == null || body.length() == 0) {
+            refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "The request body is empty: send a JSON object with a query string"));
+            return;
+        }
+        if (body.length() >= 3 && body.getByte(0) == (byte) 0xEF && body.getByte(1) == (byte) 0xBB
+                && body.getByte(2) == (byte) 0xBF) {
+            refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "The request body starts with a byte order mark; send JSON without one"));
+            return;
+        }
+        JsonNode request;
+        try (JsonParser parser = json.createParser(body.getBytes())) {
+            request = json.readTree(parser);
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body has more after its "
+                        + "JSON object, at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr())));
+                return;
+            }
+        } catch (StreamConstraintsException e) {
+            refuse(context, 400, e.getMessage().contains("nesting")
+                    ? GraphQLErrorBody.limit("The request body nests JSON deeper than %d levels"
+                            .formatted(limits.maxJsonDepth()), limits.maxJsonDepth())
+                    : GraphQLErrorBody.limit("A number in the request body has more than %d digits"
+                            .formatted(limits.maxNumberLength()), limits.maxNumberLength()));
+            return;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body is not valid JSON"
+                    + (at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr()))));
+            return;
+        } catch (IOException e) {
+            refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body could not be read"));
+            return;
+        }
+        Optional<GraphQLErrorBody> malformed = malformed(request);
+        if (malformed.isPresent()) {
+            refuse(context, 400, malformed.get());
+            return;
+        }
+        JsonNode variables = request.get("variables");
+        if (variables != null && variables.isObject()) {
+            GraphQLErrorBody unstorable = unstorableText(variables, "$");
+            if (unstorable != null) {
+                refuse(context, requestErrorStatus(context), unstorable);
+                return;
+            }
+        }
+        String query = request.get("query").asText();
+        JsonNode name = request.get("operationName");
+        String operationName = name == null || name.isNull() ? null : name.asText();
+        String key = operationName == null ? query : operationName + '\n' + query;
+        if (!passed.containsKey(key)) {
+            GraphQLErrorBody problem;
+            try {
+                problem = documents.problemOf(query, operationName);
+            } catch (DocumentCheck.Unselectable e) {
+                refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, e.getMessage()));
+                return;
+            }
+            if (problem != null) {
+                refuse(context, requestErrorStatus(context), problem);
+                return;
+            }
+            if (passed.size() >= PASSED_DOCUMENTS) {
+                passed.clear();
+            }
+            passed.put(key, Boolean.TRUE);
+        }
+        context.next();
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
+        return type.equalsIgnoreCase("application/json") || type.equalsIgnoreCase(GRAPHQL_RESPONSE);
+    }
+
+    private static Optional<GraphQLErrorBody> malformed(JsonNode request) {
+        if (request == null || request.isMissingNode()) {
+            return Optional.of(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "The request body is empty: send a JSON object with a query string"));
+        }
+        if (!request.isObject()) {
+            return Optional.of(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "The request body must be a JSON object with a query string"));
+        }
+        JsonNode query = request.get("query");
+        if (query == null || !query.isTextual()) {
+            return Optional.of(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request has no query string"));
+        }
+        JsonNode name = request.get("operationName");
+        if (name != null && !name.isNull() && !name.isTextual()) {
+            return Optional.of(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "operationName must be a string"));
+        }
+        JsonNode variables = request.get("variables");
+        if (variables != null && !variables.isNull() && !variables.isObject()) {
+            return Optional.of(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "variables must be a JSON object"));
+        }
+        JsonNode extensions = request.get("extensions");
+        if (extensions != null && !extensions.isNull() && !extensions.isObject()) {
+            return Optional.of(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "extensions must be a JSON object"));
+        }
+        return Optional.empty();
+    }
+
+    private static GraphQLErrorBody unstorableText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            String problem = StorableText.problemOf(node.textValue());
+            return problem == null ? null : GraphQLErrorBody.input(path, "Variable " + path + " " + problem);
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                GraphQLErrorBody problem = unstorableText(node.get(i), path + "[" + i + "]");
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String fieldPath = path.equals("$") ? "$" + field.getKey() : path + "." + field.getKey();
+                String keyProblem = StorableText.problemOf(field.getKey());
+                if (keyProblem != null) {
+                    return GraphQLErrorBody.input(path, "A field name in variable " + path + " " + keyProblem);
+                }
+                GraphQLErrorBody problem = unstorableText(field.getValue(), fieldPath);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * GraphQL over HTTP: a request error answers 200 in application/json, as graphql-java's own validation errors do,
+     * and 400 to a client that accepts application/graphql-response+json.
+     */
+    private static int requestErrorStatus(RoutingContext context) {
+        String accept = context.request().getHeader("Accept");
+        return accept != null && accept.contains(GRAPHQL_RESPONSE) ? 400 : 200;
+    }
+
+    private static void refuse(RoutingContext context, int status, GraphQLErrorBody error) {
+        LOG.debugf("Refused a GraphQL request with %d: %s", status, error.message());
+        String accept = context.request().getHeader("Accept");
+        String type = accept != null && accept.contains(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : "application/json";
+        context.response().setStatusCode(status).putHeader("Content-Type", type + ";charset=UTF-8").end(error.encode());
+    }
+
+    /** Failures of this route and of SmallRye GraphQL's, before anything was sent. */
+    private void failed(RoutingContext context) {
+        if (context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        if (context.statusCode() == 413) {
+            refuse(context, 413, GraphQLErrorBody.limit("The request body is larger than %d bytes"
+                    .formatted(limits.maxBodySize().asLongValue()), (int) limits.maxBodySize().asLongValue()));
+            return;
+        }
+        if (context.statusCode() >= 400 && context.statusCode() < 500) {
+            refuse(context, context.statusCode(), GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "The request could not be read"));
+            return;
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(context.failure(), "Internal error %s while serving a GraphQL request", reference);
+        refuse(context, 500, GraphQLErrorBody.internal(reference));
+    }
+}

@@ -1,0 +1,165 @@
+package io.asyncstorefront;
+
+import static io.asyncstorefront.support.GraphQLClient.execute;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.asyncstorefront.support.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** GraphQL over HTTP and the request limits, each refused with its own error; a refused request writes nothing. */
+@QuarkusTest
+class RequestLimitsTest {
+
+    private static final String INTROSPECTION = """
+            query IntrospectionQuery {
+              __schema {
+                queryType { name } mutationType { name } subscriptionType { name }
+                types { ...FullType }
+                directives { name description locations args { ...InputValue } }
+              }
+            }
+            fragment FullType on __Type {
+              kind name description
+              fields(includeDeprecated: true) {
+                name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason
+              }
+              inputFields { ...InputValue }
+              interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+              possibleTypes { ...TypeRef }
+            }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type {
+              kind name
+              ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+                ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
+            }
+            """;
+
+    @Inject
+    Database database;
+
+    @Test
+    void theGraphQLUIsIntrospectionQueryIsNotHeldByTheDepthAndComplexityLimits() {
+        JsonPath answer = execute(INTROSPECTION);
+
+        assertThat(answer.getList("errors")).isNull();
+        assertThat(answer.getString("data.__schema.mutationType.name")).isEqualTo("Mutation");
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitGets413NamingTheLimit() {
+        String body = "{\"query\": \"{ __typename }\", \"extensions\": {\"padding\": \"%s\"}}".formatted("x".repeat(1_100_000));
+
+        JsonPath answer = given().contentType(ContentType.JSON).body(body)
+                .when().post("/graphql")
+                .then().statusCode(413)
+                .extract().jsonPath();
+
+        assertThat(answer.getString("errors[0].message")).isEqualTo("The request body is larger than 1048576 bytes");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(answer.getLong("errors[0].extensions.limit")).isEqualTo(1_048_576L);
+    }
+
+    @Test
+    void aMutationSentAsPlainTextIsRefusedSoThatNoOtherSiteCanPostOne() {
+        long operations = database.operations();
+
+        JsonPath answer = given().contentType("text/plain")
+                .body("{\"query\": \"mutation { createEmptyCart(cartMask: \\\"forged\\\") { identifier } }\"}")
+                .when().post("/graphql")
+                .then().statusCode(415)
+                .extract().jsonPath();
+
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+        assertThat(database.operations()).isEqualTo(operations);
+    }
+
+    @Test
+    void aMutationOverGetIsRefused() {
+        given().queryParam("query", "mutation { createEmptyCart(cartMask: \"by-get\") { identifier } }")
+                .when().get("/graphql")
+                .then().statusCode(405);
+    }
+
+    @Test
+    void aClientThatAcceptsGraphQLResponsesGets400ForARequestError() {
+        JsonPath answer = given().contentType(ContentType.JSON).accept("application/graphql-response+json")
+                .body(Map.of("query", "{ " + "a: __typename ".repeat(31) + "}"))
+                .when().post("/graphql")
+                .then().statusCode(400).contentType("application/graphql-response+json")
+                .extract().jsonPath();
+
+        assertThat(answer.getString("errors[0].message")).isEqualTo("The document uses 31 aliases; the limit is 30");
+    }
+
+    @Test
+    void aDocumentWithMoreTopLevelMutationsThanTheLimitIsRefusedWholeBeforeAnyIsAccepted() {
+        long operations = database.operations();
+        StringBuilder many = new StringBuilder("mutation {");
+        for (int i = 0; i < 11; i++) {
+            many.append(" createEmptyCart(cartMask: \"root-%d\") { identifier }".formatted(i));
+        }
+
+        JsonPath answer = execute(many.append(" }").toString());
+
+        assertThat(answer.getString("errors[0].message"))
+                .isEqualTo("The operation has 11 top-level mutation fields; the limit is 10");
+        assertThat(answer.getInt("errors[0].extensions.limit")).isEqualTo(10);
+        assertThat(database.operations()).isEqualTo(operations);
+    }
+
+    @Test
+    void anOperationNestedBeyondTheDepthLimitIsRefusedBeforeItIsValidated() {
+        JsonPath answer = execute("{ " + "a { ".repeat(13) + "b" + " }".repeat(13) + " }");
+
+        assertThat(answer.getString("errors[0].message")).isEqualTo("The operation nests fields 14 deep; the limit is 12");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void aFragmentBombIsRefusedByTheComplexityLimit() {
+        StringBuilder document = new StringBuilder("fragment F0 on Query { __typename }\n");
+        for (int i = 1; i < 30; i++) {
+            document.append("fragment F%d on Query { ...F%d ...F%d }\n".formatted(i, i - 1, i - 1));
+        }
+
+        JsonPath answer = execute(document.append("{ ...F29 }").toString());
+
+        assertThat(answer.getString("errors[0].message"))
+                .isEqualTo("The operation selects more than 1000 fields (each fragment counted where it is spread)");
+    }
+
+    @Test
+    void anAmbiguousDocumentGets400NamingItsOperations() {
+        JsonPath answer = given().contentType(ContentType.JSON)
+                .body(Map.of("query", "query A { __typename } query B { __typename }"))
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .extract().jsonPath();
+
+        assertThat(answer.getString("errors[0].message"))
+                .isEqualTo("The document has 2 operations (A, B): name the one to run in operationName");
+    }
+
+    @Test
+    void aBodyWithSomethingAfterItsJsonIsRefused() {
+        JsonPath answer = given().contentType(ContentType.JSON)
+                .body("{\"query\": \"mutation { createEmptyCart(cartMask: \\\"trailing\\\") { identifier } }\"} {}")
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .extract().jsonPath();
+
+        assertThat(answer.getString("errors[0].message"))
+                .isEqualTo("The request body has more after its JSON object, at line 1, column 82");
+    }
+}
