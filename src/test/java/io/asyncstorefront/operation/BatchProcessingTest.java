@@ -117,7 +117,7 @@ class BatchProcessingTest {
 
         Map<String, Object> poisoned = awaitFinal(Map.of("identifier", ids.get(2), "__typename", "OperationAccepted"));
         assertThat(poisoned.get("failures")).isEqualTo(List.of(Map.of("__typename", "SystemErrorReport",
-                "message", "The operation could not be applied after 5 attempts.")));
+                "message", "The operation could not be applied after 5 attempts.", "retriable", true)));
     }
 
     private long statementsToProcess(int size) throws Throwable {

@@ -44,7 +44,7 @@ class OperationLifecycleTest {
 
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationAccepted"));
 
-        VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id, "a broker timeout"));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationInProgress"));
 
         VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
@@ -52,7 +52,7 @@ class OperationLifecycleTest {
         assertThat(completed).containsEntry("__typename", "PersistOperationCompleted");
 
         VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
-        VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id));
+        VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id, "a broker timeout"));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(completed);
     }
 }

@@ -89,6 +89,11 @@ public class Database {
         return ids;
     }
 
+    /** Runs a statement of the test's own, such as a trigger that makes the database refuse some rows. */
+    public void execute(String sql) {
+        pool.query(sql).execute().await().indefinitely();
+    }
+
     public Row single(String sql, Object... parameters) {
         return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().indefinitely().iterator().next();
     }

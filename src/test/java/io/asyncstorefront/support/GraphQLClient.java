@@ -31,6 +31,7 @@ public final class GraphQLClient {
                 ... on ValidationErrorReport { inputIndex field }
                 ... on LogicalErrorReport { inputIndex }
                 ... on PrecedingStepFailedReport { failedStep }
+                ... on SystemErrorReport { retriable }
               }
             }
             """;

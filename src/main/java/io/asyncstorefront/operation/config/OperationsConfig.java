@@ -116,8 +116,8 @@ public interface OperationsConfig {
         @WithDefault("2m")
         Duration queuedGrace();
 
-        /** How often the relay looks for overdue commands. */
-        @WithDefault("5s")
+        /** How often the relay looks for overdue commands, and so how closely retries keep to their backoff. */
+        @WithDefault("1s")
         Duration interval();
 
         /** The most commands that one relay run republishes. */
@@ -133,6 +133,10 @@ public interface OperationsConfig {
         /** After this many failures for reasons other than the command itself, the operation fails with a system error. */
         @WithDefault("5")
         int maxAttempts();
+
+        /** The wait before the first retry of a failed attempt; each further retry waits twice as long, up to the grace. */
+        @WithDefault("250ms")
+        Duration retryBackoff();
 
         /** The most commands the processor applies in one transaction. */
         @WithDefault("500")

@@ -95,7 +95,8 @@ public class AcceptGroups {
         });
     }
 
-    private void publish(List<String> operationIds) {
+    /** Publishes the operations for the processor; a refusal shortens the relay's grace for them. */
+    void publish(List<String> operationIds) {
         publisher.publish(operationIds)
                 .chain(published -> published ? Uni.createFrom().voidItem() : ledger.recordPublishFailed(operationIds))
                 .subscribe().with(ignored -> {

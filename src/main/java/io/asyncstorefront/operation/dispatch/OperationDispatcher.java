@@ -69,6 +69,24 @@ public class OperationDispatcher {
     }
 
     /** What is wrong with the command's number of inputs, if anything: the check that submitting makes first. */
+    /**
+     * Runs again, under the same identifiers, the operations that failed with a retriable system error, and answers the
+     * current state of every given operation.
+     */
+    public Uni<List<OperationStateInterface>> retry(List<String> operationIds) {
+        if (!config.role().accepts()) {
+            return Uni.createFrom().failure(new RoleException(
+                    "This instance only processes commands (operations.role=processor); send mutations to an API instance"));
+        }
+        return ledger.retry(operationIds)
+                .invoke(retried -> {
+                    if (!retried.isEmpty()) {
+                        groups.publish(retried);
+                    }
+                })
+                .chain(() -> ledger.states(operationIds));
+    }
+
     public Optional<InvalidInputException> checkLimits(Command command) {
         if (command instanceof BatchCommand<?> batch) {
             String type = registry.handlerOf(command).type();

@@ -4,6 +4,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 @Description("The service could not apply the command, after retrying; nothing of it was written.")
@@ -12,14 +14,33 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 public final class SystemErrorReport implements FailureReportInterface, FailureReport {
 
     private final String message;
+    private final boolean retriable;
 
-    public SystemErrorReport(String message) {
+    @JsonCreator
+    SystemErrorReport(@JsonProperty("message") String message, @JsonProperty("retriable") boolean retriable) {
         this.message = message;
+        this.retriable = retriable;
+    }
+
+    /** The attempts ran out for a reason other than the command: retryOperations may run it again. */
+    public static SystemErrorReport retriable(String message) {
+        return new SystemErrorReport(message, true);
+    }
+
+    /** The command cannot be run by this service at all (an unknown type, an unreadable payload). */
+    public static SystemErrorReport permanent(String message) {
+        return new SystemErrorReport(message, false);
     }
 
     @NonNull
     @Override
     public String getMessage() {
         return message;
+    }
+
+    @NonNull
+    @Description("Whether retryOperations can run the operation again under the same identifier.")
+    public boolean isRetriable() {
+        return retriable;
     }
 }

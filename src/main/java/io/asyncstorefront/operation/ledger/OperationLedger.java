@@ -211,6 +211,42 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             from operation where status in ('ACCEPTED', 'IN_PROGRESS')
             """;
 
+    private static final String DEAD_LETTER = """
+            insert into operation_dead_letter (operation_id, command_type, payload, last_error, attempts, failed_at)
+            values (:id, :type, :payload, :error, :attempts, clock_timestamp())
+            on conflict (operation_id) do nothing
+            """;
+
+    /* Failed operations whose attempts ran out, locked in acceptance order, so that each is taken up again once. */
+    private static final String RETRIABLE = """
+            select o.id from operation o join operation_dead_letter d on d.operation_id = o.id
+            where o.id = any($1) and o.status = 'FAILED'
+            order by o.accepted_sequence
+            for update of o
+            """;
+
+    /* A retried operation goes to the end of each of its aggregates' order, as if accepted now. */
+    private static final String REQUEUE = """
+            with bumped as (
+                update operation_sequence s set last_sequence = s.last_sequence + 1
+                from operation_aggregate a
+                where a.operation_id = $1 and s.aggregate_key = a.aggregate_key
+                returning s.aggregate_key, s.last_sequence)
+            update operation_aggregate a set aggregate_sequence = b.last_sequence
+            from bumped b
+            where a.operation_id = $1 and a.aggregate_key = b.aggregate_key
+            """;
+
+    private static final String REOPEN = """
+            update operation set status = 'ACCEPTED', result = null, finished_at = null, failed_attempts = 0,
+                                 last_error = null, next_attempt_at = now() + $2 * interval '1 millisecond'
+            where id = any($1)
+            """;
+
+    private static final String FORGET_DEAD_LETTERS = """
+            delete from operation_dead_letter where operation_id = any($1)
+            """;
+
     private static final String STATES = """
             select id, status, result from operation where id = any($1)
             """;
@@ -437,20 +473,65 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      * fails with a system error, so that the later operations of its aggregates can go on.
      */
     @WithTransaction
-    public Uni<Void> recordFailedAttempt(String operationId) {
-        return findById(operationId).invoke(record -> {
+    public Uni<Void> recordFailedAttempt(String operationId, String error) {
+        return findById(operationId).chain(record -> {
             if (record == null || record.status.isFinal()) {
-                return;
+                return Uni.createFrom().voidItem();
             }
             // Taken up and to be retried: the one way an operation shows OperationInProgress.
             record.status = OperationStatus.IN_PROGRESS;
             record.failedAttempts++;
-            record.nextAttemptAt = OffsetDateTime.now().plus(config.relay().grace());
-            if (record.failedAttempts >= config.processing().maxAttempts()) {
-                finish(record, new OperationFailed(record.id, List.of(new SystemErrorReport(
-                        "The operation could not be applied after " + record.failedAttempts + " attempts."))));
+            record.lastError = error;
+            record.nextAttemptAt = OffsetDateTime.now().plus(backoff(record.failedAttempts));
+            if (record.failedAttempts < config.processing().maxAttempts()) {
+                return Uni.createFrom().voidItem();
             }
-        }).replaceWithVoid();
+            finish(record, new OperationFailed(record.id, List.of(SystemErrorReport.retriable(
+                    "The operation could not be applied after " + record.failedAttempts + " attempts."))));
+            // Moved aside with its command and last error, for an operator and for retryOperations.
+            return getSession().chain(session -> session.createNativeQuery(DEAD_LETTER)
+                    .setParameter("id", record.id).setParameter("type", record.commandType)
+                    .setParameter("payload", record.payload).setParameter("error", error)
+                    .setParameter("attempts", record.failedAttempts).executeUpdate()).replaceWithVoid();
+        });
+    }
+
+    /** The wait before retry n: the backoff doubled n - 1 times, at most the relay's grace. */
+    private Duration backoff(int failedAttempts) {
+        Duration wait = config.processing().retryBackoff().multipliedBy(1L << Math.min(failedAttempts - 1, 20));
+        return wait.compareTo(config.relay().grace()) < 0 ? wait : config.relay().grace();
+    }
+
+    /**
+     * Takes up again, under the same identifiers, the given operations that failed because their attempts ran out:
+     * each is ordered after everything its aggregates accepted so far, and answered by the processor as if new.
+     * Answers the identifiers it took up; the others are left as they are.
+     */
+    public Uni<List<String>> retry(List<String> identifiers) {
+        String[] wellFormed = identifiers.stream().filter(OperationIdentifiers::isWellFormed).distinct()
+                .toArray(String[]::new);
+        if (wellFormed.length == 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery(RETRIABLE).execute(Tuple.of(wellFormed))
+                .chain(rows -> {
+                    List<String> retried = new ArrayList<>();
+                    rows.forEach(row -> retried.add(row.getString(0)));
+                    if (retried.isEmpty()) {
+                        return Uni.createFrom().item(retried);
+                    }
+                    String[] ids = retried.toArray(String[]::new);
+                    Uni<Void> requeued = Uni.createFrom().voidItem();
+                    for (String id : retried) {
+                        requeued = requeued.chain(() -> connection.preparedQuery(REQUEUE).execute(Tuple.of(id))
+                                .replaceWithVoid());
+                    }
+                    return requeued
+                            .chain(() -> connection.preparedQuery(REOPEN)
+                                    .execute(Tuple.of(ids, config.relay().grace().toMillis())))
+                            .chain(() -> connection.preparedQuery(FORGET_DEAD_LETTERS).execute(Tuple.of(ids)))
+                            .replaceWith(retried);
+                }));
     }
 
     /**

@@ -57,4 +57,8 @@ public class OperationRecord {
     /** For a step of an ordered group, the operation of the step before it. */
     @Column(updatable = false)
     public String precedingStep;
+
+    /** Why the last attempt failed, while the operation is not final. */
+    @Column(columnDefinition = "text")
+    public String lastError;
 }

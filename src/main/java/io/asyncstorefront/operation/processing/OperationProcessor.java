@@ -114,7 +114,7 @@ public class OperationProcessor {
             LOG.warnf(failure, "Applying operation %s failed; it will be retried", id);
             List<String> rest = batch.ids.stream().filter(other -> !batch.heldBackBy(culprit.get()).contains(other))
                     .toList();
-            return countAttempt(id).chain(() -> rest.isEmpty() ? Uni.createFrom().voidItem() : attempt(rest));
+            return countAttempt(id, failure).chain(() -> rest.isEmpty() ? Uni.createFrom().voidItem() : attempt(rest));
         }
         if (batch.ids.size() > 1) {
             int half = batch.ids.size() / 2;
@@ -123,11 +123,11 @@ public class OperationProcessor {
             return attempt(first).chain(() -> attempt(second));
         }
         LOG.warnf(failure, "Applying operation %s failed; it will be retried", batch.ids.get(0));
-        return countAttempt(batch.ids.get(0));
+        return countAttempt(batch.ids.get(0), failure);
     }
 
-    private Uni<Void> countAttempt(String operationId) {
-        return ledger.recordFailedAttempt(operationId).onFailure().recoverWithItem(nested -> {
+    private Uni<Void> countAttempt(String operationId, Throwable failure) {
+        return ledger.recordFailedAttempt(operationId, String.valueOf(failure)).onFailure().recoverWithItem(nested -> {
             LOG.warnf("Could not count the failed attempt of operation %s: %s", operationId, nested);
             return null;
         });
@@ -271,7 +271,8 @@ public class OperationProcessor {
         Optional<CommandHandler<?>> handler = registry.handlerOf(type);
         if (handler.isEmpty()) {
             return Uni.createFrom().item(operations.stream()
-                    .map(operation -> systemFailure(operation, "Unknown command type " + type)).toList());
+                    .map(operation -> systemFailure(operation, SystemErrorReport.permanent("Unknown command type " + type)))
+                    .toList());
         }
         return applyWith(handler.get(), operations);
     }
@@ -283,15 +284,15 @@ public class OperationProcessor {
         List<C> commands = new ArrayList<>();
         for (PendingOperation operation : operations) {
             if (operation.failedAttempts() >= config.processing().maxAttempts()) {
-                failed.add(systemFailure(operation, "The operation could not be applied after "
-                        + operation.failedAttempts() + " attempts."));
+                failed.add(systemFailure(operation, SystemErrorReport.retriable("The operation could not be applied after "
+                        + operation.failedAttempts() + " attempts.")));
                 continue;
             }
             try {
                 commands.add(mapper.readValue(operation.payload(), handler.commandClass()));
                 applicable.add(operation);
             } catch (JsonProcessingException e) {
-                failed.add(systemFailure(operation, "The command payload cannot be read"));
+                failed.add(systemFailure(operation, SystemErrorReport.permanent("The command payload cannot be read")));
             }
         }
         if (commands.isEmpty()) {
@@ -307,8 +308,8 @@ public class OperationProcessor {
         });
     }
 
-    private static FinalState systemFailure(PendingOperation operation, String message) {
-        OperationStateInterface state = new OperationFailed(operation.id(), List.of(new SystemErrorReport(message)));
+    private static FinalState systemFailure(PendingOperation operation, SystemErrorReport report) {
+        OperationStateInterface state = new OperationFailed(operation.id(), List.of(report));
         return new FinalState(operation.id(), state);
     }
 

@@ -1,0 +1,42 @@
+package io.asyncstorefront.operation.retry;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.asyncstorefront.operation.api.InvalidInputException;
+import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.dispatch.OperationDispatcher;
+import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+public class OperationRetryApi {
+
+    private final OperationDispatcher dispatcher;
+    private final OperationsConfig config;
+
+    public OperationRetryApi(OperationDispatcher dispatcher, OperationsConfig config) {
+        this.dispatcher = dispatcher;
+        this.config = config;
+    }
+
+    @Mutation("retryOperations")
+    @Description("Runs again, under the same identifiers, the operations that failed with a SystemErrorReport marked "
+            + "retriable; each is ordered after what its entities accepted so far and answers OperationAccepted. "
+            + "Every other operation is answered with its current state, null for an unknown identifier. At most "
+            + "operations.queue.max-identifiers (default 100) identifiers.")
+    public Uni<List<OperationStateInterface>> retryOperations(
+            @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
+        int max = config.queue().maxIdentifiers();
+        if (operationIdentifiers.size() > max) {
+            return Uni.createFrom().failure(InvalidInputException.tooMany("operationIdentifiers", max,
+                    "operationIdentifiers has " + operationIdentifiers.size() + " entries; the maximum is " + max));
+        }
+        return dispatcher.retry(operationIdentifiers);
+    }
+}
