@@ -155,7 +155,7 @@ class DeliveryTest {
         Map<String, Object> state = awaitFinal(accepted(envelope));
 
         assertThat(state.get("failures")).isEqualTo(List.of(Map.of("__typename", "SystemErrorReport",
-                "message", "Unknown command type noSuchCommand")));
+                "message", "Unknown command type noSuchCommand", "retriable", false)));
     }
 
     @Test
