@@ -253,7 +253,7 @@ phase_ledger() {
   log "ledger growth: warming up for ${WARMUP}s, then starting from a small ledger"
   wrk_run create-empty-cart 16 "$WARMUP" >/dev/null
   await_drained "$SETTLE"
-  psql_db -c "truncate operation_aggregate, operation, operation_sequence, aggregate_progress, cart_item, cart"
+  psql_db -c "truncate operation_dead_letter, operation_aggregate, operation, operation_sequence, aggregate_progress, cart_item, cart"
   wrk_run create-empty-cart 1 2 >/dev/null
   await_drained "$SETTLE"
   local small large

@@ -3,6 +3,7 @@ package io.asyncstorefront.catalog;
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** The product batch mutations, followed the way a client does; {@link ProductMutationsSyncTest} runs them in sync mode. */
 @QuarkusTest
@@ -32,7 +34,29 @@ class ProductMutationsTest {
             query Products($skus: [String!]) { products(skus: $skus) { sku name price } }
             """;
 
+    private static final String QUEUE_PRICES = """
+            query Queue($ids: [String!]!) { queue(operationIdentifiers: $ids) { ... on ProductsMutationCompleted { products { price } } } }
+            """;
+
+    /** The answer as sent: a parsed number would not show its scale. */
+    private static String raw(String document, Map<String, ?> variables) {
+        return given().contentType(ContentType.JSON).body(Map.of("query", document, "variables", variables))
+                .when().post("/graphql").then().statusCode(200).extract().asString();
+    }
+
     private final String prefix = "p-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+    @Test
+    void pricesShowTwoDecimalsWhetherTheyComeFromTheInputTheLedgerOrTheCatalog() {
+        Map<String, Object> created = mutateAndAwait(CREATE, Map.of("input", List.of(
+                product("whole", "Whole", 10), product("half", "Half", 12.5))));
+
+        String queued = raw(QUEUE_PRICES, Map.of("ids", List.of(created.get("identifier"))));
+        String listed = raw(PRODUCTS, Map.of("skus", List.of(prefix + "whole", prefix + "half")));
+
+        assertThat(queued).contains("\"price\":10.00").contains("\"price\":12.50");
+        assertThat(listed).contains("\"price\":10.00").contains("\"price\":12.50");
+    }
 
     @Test
     void productsAreCreatedUpdatedAndDeletedInBatches() {
