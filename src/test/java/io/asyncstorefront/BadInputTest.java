@@ -141,6 +141,10 @@ class BadInputTest {
                 Arguments.of("a cart line twice in one batch", UPDATE_ITEMS, Map.of("input", List.of(
                         Map.of("cartMask", "c", "sku", "a", "qty", 1), Map.of("cartMask", "c", "sku", "a", "qty", 2))),
                         "input[1]: cart c, sku a appears more than once"),
+                Arguments.of("products without skus", "{ products { sku } }", Map.of(),
+                        "products looks up products by skus; productPage(first, after) reads the whole catalog"),
+                Arguments.of("customers without emails", "{ customers { email } }", Map.of(),
+                        "customers looks up customers by emails; customerPage(first, after) reads all customers"),
                 Arguments.of("an unknown mutation", "mutation { createFullCart(cartMask: \"c\") { identifier } }", Map.of(),
                         "Field 'createFullCart' in type 'Mutation' is undefined"),
                 Arguments.of("a syntax error", "mutation { createEmptyCart(cartMask: ) { identifier } }", Map.of(),

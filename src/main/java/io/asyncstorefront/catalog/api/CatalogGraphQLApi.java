@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -18,7 +19,10 @@ import io.asyncstorefront.catalog.command.CreateProducts;
 import io.asyncstorefront.catalog.command.DeleteProducts;
 import io.asyncstorefront.catalog.command.UpdateProducts;
 import io.asyncstorefront.catalog.repository.ProductQueries;
+import io.asyncstorefront.catalog.view.ProductConnection;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
+import io.asyncstorefront.graphql.ClientException;
+import io.asyncstorefront.graphql.Pages;
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
@@ -40,10 +44,21 @@ public class CatalogGraphQLApi {
     }
 
     @Query("products")
-    @Description("Products by SKU, ordered by SKU; without skus, the first 100 products. At most 100 SKUs.")
+    @Description("Products by SKU, ordered by SKU. At most 100 SKUs; productPage reads the whole catalog.")
     public Uni<@NonNull List<@NonNull ProductConnectionNode>> products(
             @Name("skus") @Nullable @Size(max = MAX_PRODUCTS) List<@NonNull String> skus) {
-        return skus == null ? queries.first(MAX_PRODUCTS) : queries.bySkus(skus);
+        return skus == null ? Uni.createFrom().failure(new InvalidInputException(
+                "products looks up products by skus; productPage(first, after) reads the whole catalog"))
+                : queries.bySkus(skus);
+    }
+
+    @Query("productPage")
+    @Description("The catalog in SKU order, a page at a time: first (1 to 100) products after the cursor after, "
+            + "the endCursor of the previous page.")
+    public Uni<@NonNull ProductConnection> productPage(@Name("first") @DefaultValue("20") int first,
+            @Name("after") @Nullable String after) throws ClientException {
+        return queries.after(Pages.keyAfter(first, after), first + 1).map(rows -> new ProductConnection(
+                Pages.nodesOf(rows, first), Pages.infoOf(rows, first, ProductConnectionNode::sku)));
     }
 
     @Mutation("createProducts")

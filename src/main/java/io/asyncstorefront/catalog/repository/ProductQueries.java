@@ -30,9 +30,12 @@ public class ProductQueries {
                 .execute(Tuple.of(skus.toArray(String[]::new))).map(ProductQueries::nodes);
     }
 
-    public Uni<List<ProductConnectionNode>> first(int limit) {
-        return pool.preparedQuery("select sku, name, price from product order by sku limit $1")
-                .execute(Tuple.of(limit)).map(ProductQueries::nodes);
+    /** Up to limit products after the SKU (from the first one when it is null), by the primary key's order. */
+    public Uni<List<ProductConnectionNode>> after(String sku, int limit) {
+        return pool
+                .preparedQuery(
+                        "select sku, name, price from product where $1::varchar is null or sku > $1 order by sku limit $2")
+                .execute(Tuple.of(sku, limit)).map(ProductQueries::nodes);
     }
 
     private static List<ProductConnectionNode> nodes(RowSet<Row> rows) {

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -16,7 +17,10 @@ import io.asyncstorefront.customer.command.CreateCustomers;
 import io.asyncstorefront.customer.command.DeleteCustomers;
 import io.asyncstorefront.customer.command.UpdateCustomers;
 import io.asyncstorefront.customer.repository.CustomerQueries;
+import io.asyncstorefront.customer.view.CustomerConnection;
 import io.asyncstorefront.customer.view.CustomerConnectionNode;
+import io.asyncstorefront.graphql.ClientException;
+import io.asyncstorefront.graphql.Pages;
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
@@ -38,10 +42,21 @@ public class CustomerGraphQLApi {
     }
 
     @Query("customers")
-    @Description("Customers by email, ordered by email; without emails, the first 100 customers. At most 100 emails.")
+    @Description("Customers by email, ordered by email. At most 100 emails; customerPage reads all customers.")
     public Uni<@NonNull List<@NonNull CustomerConnectionNode>> customers(
             @Name("emails") @Nullable @Size(max = MAX_CUSTOMERS) List<@NonNull String> emails) {
-        return emails == null ? queries.first(MAX_CUSTOMERS) : queries.byEmails(emails);
+        return emails == null ? Uni.createFrom().failure(new InvalidInputException(
+                "customers looks up customers by emails; customerPage(first, after) reads all customers"))
+                : queries.byEmails(emails);
+    }
+
+    @Query("customerPage")
+    @Description("All customers in email order, a page at a time: first (1 to 100) customers after the cursor after, "
+            + "the endCursor of the previous page.")
+    public Uni<@NonNull CustomerConnection> customerPage(@Name("first") @DefaultValue("20") int first,
+            @Name("after") @Nullable String after) throws ClientException {
+        return queries.after(Pages.keyAfter(first, after), first + 1).map(rows -> new CustomerConnection(
+                Pages.nodesOf(rows, first), Pages.infoOf(rows, first, CustomerConnectionNode::email)));
     }
 
     @Mutation("createCustomers")

@@ -27,9 +27,11 @@ public class CustomerQueries {
                 .execute(Tuple.of(emails.toArray(String[]::new))).map(CustomerQueries::nodes);
     }
 
-    public Uni<List<CustomerConnectionNode>> first(int limit) {
-        return pool.preparedQuery("select email, firstname, lastname from customer order by email limit $1")
-                .execute(Tuple.of(limit)).map(CustomerQueries::nodes);
+    /** Up to limit customers after the email (from the first one when it is null), by the unique index's order. */
+    public Uni<List<CustomerConnectionNode>> after(String email, int limit) {
+        return pool.preparedQuery(
+                "select email, firstname, lastname from customer where $1::varchar is null or email > $1 order by email limit $2")
+                .execute(Tuple.of(email, limit)).map(CustomerQueries::nodes);
     }
 
     private static List<CustomerConnectionNode> nodes(RowSet<Row> rows) {

@@ -1,0 +1,12 @@
+package io.asyncstorefront.customer.view;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.asyncstorefront.graphql.PageInfo;
+
+@Description("A page of the customers, in email order.")
+public record CustomerConnection(@NonNull List<@NonNull CustomerConnectionNode> nodes, @NonNull PageInfo pageInfo) {
+}
