@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +25,12 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.Field;
+import graphql.language.SourceLocation;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
@@ -39,6 +44,7 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
     static final String ENABLED = "storefront.error-contract.enabled";
 
     private static final Logger LOG = Logger.getLogger(ErrorContract.class);
+    private static final String DROPPED = ErrorContract.class.getName() + ".dropped";
     private static final Pattern WRONG_TYPE = Pattern.compile(
             "argument '([^']*)' with value '(.*)' is not a valid '([^']*)'", Pattern.DOTALL);
     private static final Pattern SCALAR_VALUE = Pattern.compile("^\\w+Value\\{value=(.*)}$", Pattern.DOTALL);
@@ -57,13 +63,39 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
         return builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(), this));
     }
 
+    /**
+     * SmallRye GraphQL answers null, without an error, for a field whose Uni fails with a Throwable that is neither an
+     * Exception nor an Error (Vert.x's NoStackTraceThrowable); it tells this service first, which keeps the failure
+     * for the result.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void errorDataFetch(Context context, Throwable failure) {
+        if (failure instanceof Exception || failure instanceof Error) {
+            return;
+        }
+        DataFetchingEnvironment environment = context.unwrap(DataFetchingEnvironment.class);
+        Field field = environment.getField();
+        Dropped dropped = new Dropped(environment.getExecutionStepInfo().getPath().toList(),
+                field.getSourceLocation() == null ? List.of() : List.of(field.getSourceLocation()), failure);
+        environment.getGraphQlContext().compute(DROPPED, (key, list) -> {
+            List<Dropped> all = list == null ? new CopyOnWriteArrayList<>() : (List<Dropped>) list;
+            all.add(dropped);
+            return all;
+        });
+    }
+
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (result.getErrors().isEmpty()) {
+        List<Dropped> dropped = parameters.getGraphQLContext().getOrDefault(DROPPED, List.of());
+        if (result.getErrors().isEmpty() && dropped.isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
         List<GraphQLError> errors = new ArrayList<>();
+        for (Dropped failure : dropped) {
+            errors.add(internal(new ContractError("", failure.locations(), failure.path(), Map.of()), failure.cause()));
+        }
         for (GraphQLError error : result.getErrors()) {
             if (error instanceof NonNullableFieldWasNullError && reportedWithin(error.getPath(), result.getErrors())) {
                 // The null is the consequence of an error already reported at or below this field.
@@ -76,6 +108,9 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
     }
 
     /** Another error at or below the path, or one of the whole request (an argument that could not be read). */
+    private record Dropped(List<Object> path, List<SourceLocation> locations, Throwable cause) {
+    }
+
     private static boolean reportedWithin(List<Object> path, List<GraphQLError> errors) {
         return path != null && errors.stream().anyMatch(other -> !(other instanceof NonNullableFieldWasNullError)
                 && (other.getPath() == null || other.getPath().size() >= path.size()
