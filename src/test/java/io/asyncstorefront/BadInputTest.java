@@ -141,6 +141,10 @@ class BadInputTest {
                 Arguments.of("a cart line twice in one batch", UPDATE_ITEMS, Map.of("input", List.of(
                         Map.of("cartMask", "c", "sku", "a", "qty", 1), Map.of("cartMask", "c", "sku", "a", "qty", 2))),
                         "input[1]: cart c, sku a appears more than once"),
+                Arguments.of("too many operations to retry",
+                        "mutation R($ids: [String!]!) { retryOperations(operationIdentifiers: $ids) { identifier } }",
+                        Map.of("ids", IntStream.range(0, 101).mapToObj(i -> "%040d".formatted(i)).toList()),
+                        "operationIdentifiers has 101 entries; the maximum is 100"),
                 Arguments.of("products without skus", "{ products { sku } }", Map.of(),
                         "products looks up products by skus; productPage(first, after) reads the whole catalog"),
                 Arguments.of("customers without emails", "{ customers { email } }", Map.of(),

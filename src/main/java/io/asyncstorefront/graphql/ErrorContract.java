@@ -117,7 +117,7 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
                         && other.getPath().subList(0, path.size()).equals(path)));
     }
 
-    static GraphQLError follow(GraphQLError error) {
+    private static GraphQLError follow(GraphQLError error) {
         if (error instanceof ContractError) {
             return error;
         }

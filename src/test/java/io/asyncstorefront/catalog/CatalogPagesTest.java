@@ -4,7 +4,9 @@ import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +78,15 @@ class CatalogPagesTest {
     void aCursorThatTheServiceDidNotGiveOrAPageSizeOutOfRangeIsRefusedByName() {
         JsonPath forged = execute(PRODUCT_PAGE, Map.of("first", 5, "after", "not-a-cursor"));
         JsonPath tooLarge = execute(PRODUCT_PAGE, Map.of("first", 101));
+        String unstorable = Base64.getUrlEncoder().encodeToString("key:a\u0000b".getBytes(StandardCharsets.UTF_8));
+        JsonPath withNul = execute(PRODUCT_PAGE, Map.of("first", 5, "after", unstorable));
 
         assertThat(forged.getString("errors[0].message"))
                 .isEqualTo("after must be a cursor this service gave (pageInfo.endCursor)");
         assertThat(forged.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
         assertThat(forged.getString("errors[0].extensions.argument")).isEqualTo("after");
         assertThat(tooLarge.getString("errors[0].message")).isEqualTo("first must be 1 to 100; it is 101");
+        assertThat(withNul.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(withNul.getString("errors[0].extensions.argument")).isEqualTo("after");
     }
 }

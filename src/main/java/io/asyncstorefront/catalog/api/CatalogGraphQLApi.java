@@ -57,8 +57,7 @@ public class CatalogGraphQLApi {
             + "the endCursor of the previous page.")
     public Uni<@NonNull ProductConnection> productPage(@Name("first") @DefaultValue("20") int first,
             @Name("after") @Nullable String after) throws ClientException {
-        return queries.after(Pages.keyAfter(first, after), first + 1).map(rows -> new ProductConnection(
-                Pages.nodesOf(rows, first), Pages.infoOf(rows, first, ProductConnectionNode::sku)));
+        return Pages.read(first, after, queries::after, ProductConnectionNode::sku, ProductConnection::new);
     }
 
     @Mutation("createProducts")

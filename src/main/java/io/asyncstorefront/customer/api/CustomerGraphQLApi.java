@@ -55,8 +55,7 @@ public class CustomerGraphQLApi {
             + "the endCursor of the previous page.")
     public Uni<@NonNull CustomerConnection> customerPage(@Name("first") @DefaultValue("20") int first,
             @Name("after") @Nullable String after) throws ClientException {
-        return queries.after(Pages.keyAfter(first, after), first + 1).map(rows -> new CustomerConnection(
-                Pages.nodesOf(rows, first), Pages.infoOf(rows, first, CustomerConnectionNode::email)));
+        return Pages.read(first, after, queries::after, CustomerConnectionNode::email, CustomerConnection::new);
     }
 
     @Mutation("createCustomers")

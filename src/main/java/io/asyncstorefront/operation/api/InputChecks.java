@@ -13,6 +13,13 @@ public final class InputChecks {
     private InputChecks() {
     }
 
+    /** Fails when a list argument has more entries than its limit, naming both. */
+    public static Uni<Void> atMost(List<?> entries, int max, String argument) {
+        return entries.size() <= max ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(InvalidInputException.tooMany(argument, max,
+                        argument + " has " + entries.size() + " entries; the maximum is " + max));
+    }
+
     /** Fails when two entries have the same key, naming the later one, for example input[3].sku. */
     public static <T> Uni<Void> distinct(List<T> entries, Function<T, ?> key, String argument, String field) {
         Set<Object> seen = new HashSet<>();

@@ -29,11 +29,7 @@ public class OperationQueueApi {
             + "At most operations.queue.max-identifiers (default 100) identifiers per query.")
     public Uni<List<OperationStateInterface>> queue(
             @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
-        int max = config.queue().maxIdentifiers();
-        if (operationIdentifiers.size() > max) {
-            return Uni.createFrom().failure(InvalidInputException.tooMany("operationIdentifiers", max,
-                    "operationIdentifiers has " + operationIdentifiers.size() + " entries; the maximum is " + max));
-        }
-        return ledger.states(operationIdentifiers);
+        return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
+                .chain(() -> ledger.states(operationIdentifiers));
     }
 }

@@ -75,8 +75,7 @@ public class OperationDispatcher {
      */
     public Uni<List<OperationStateInterface>> retry(List<String> operationIds) {
         if (!config.role().accepts()) {
-            return Uni.createFrom().failure(new RoleException(
-                    "This instance only processes commands (operations.role=processor); send mutations to an API instance"));
+            return Uni.createFrom().failure(wrongRole());
         }
         return ledger.retry(operationIds)
                 .invoke(retried -> {
@@ -85,6 +84,11 @@ public class OperationDispatcher {
                     }
                 })
                 .chain(() -> ledger.states(operationIds));
+    }
+
+    private static RoleException wrongRole() {
+        return new RoleException(
+                "This instance only processes commands (operations.role=processor); send mutations to an API instance");
     }
 
     public Optional<InvalidInputException> checkLimits(Command command) {
@@ -104,8 +108,7 @@ public class OperationDispatcher {
 
     private <C extends Command> Uni<OperationStateInterface> submit(C command, String precedingStep) {
         if (!config.role().accepts()) {
-            return Uni.createFrom().failure(new RoleException(
-                    "This instance only processes commands (operations.role=processor); send mutations to an API instance"));
+            return Uni.createFrom().failure(wrongRole());
         }
         CommandHandler<C> handler = registry.handlerOf(command);
         Optional<InvalidInputException> beyondLimits = checkLimits(command);

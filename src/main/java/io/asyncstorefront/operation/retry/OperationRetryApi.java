@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.asyncstorefront.operation.api.InvalidInputException;
+import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -32,11 +32,7 @@ public class OperationRetryApi {
             + "operations.queue.max-identifiers (default 100) identifiers.")
     public Uni<List<OperationStateInterface>> retryOperations(
             @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
-        int max = config.queue().maxIdentifiers();
-        if (operationIdentifiers.size() > max) {
-            return Uni.createFrom().failure(InvalidInputException.tooMany("operationIdentifiers", max,
-                    "operationIdentifiers has " + operationIdentifiers.size() + " entries; the maximum is " + max));
-        }
-        return dispatcher.retry(operationIdentifiers);
+        return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
+                .chain(() -> dispatcher.retry(operationIdentifiers));
     }
 }
