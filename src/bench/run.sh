@@ -5,9 +5,9 @@
 #   src/bench/run.sh
 #
 # Knobs (environment): BENCH_WARMUP (s, default 15), BENCH_DURATION (s per row, 20), BENCH_CLIENTS ("1 16 64"),
-# BENCH_MODES ("sync async"), BENCH_DRAIN_OPS (100000), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse
-# target/quarkus-app), BENCH_PHASES ("pgbench modes drain ledger"), BENCH_SETTLE (s to wait for a backlog to drain
-# between async rows, 180).
+# BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products poll-queue"), BENCH_DRAIN_OPS (100000),
+# BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES ("pgbench modes drain
+# ledger"), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +17,7 @@ WARMUP=${BENCH_WARMUP:-15}
 DURATION=${BENCH_DURATION:-20}
 CLIENTS=${BENCH_CLIENTS:-"1 16 64"}
 MODES=${BENCH_MODES:-"sync async"}
+WORKLOADS=${BENCH_WORKLOADS:-"create-empty-cart add-products poll-queue"}
 DRAIN_OPS=${BENCH_DRAIN_OPS:-100000}
 LEDGER_ROWS=${BENCH_LEDGER_ROWS:-1000000}
 PHASES=${BENCH_PHASES:-"pgbench modes drain ledger"}
@@ -200,7 +201,7 @@ phase_modes() {
     wrk_run add-products 64 "$WARMUP" >/dev/null
     await_drained "$SETTLE"
     psql_db -c "analyze"
-    for workload in create-empty-cart add-products poll-queue; do
+    for workload in $WORKLOADS; do
       for clients in $CLIENTS; do
         log "$mode: $workload, $clients clients"
         measure "$mode" "$workload" "$clients"

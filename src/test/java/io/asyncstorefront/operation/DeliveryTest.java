@@ -25,9 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.cart.command.AddProductsToCarts;
 import io.asyncstorefront.operation.command.Command;
-import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.messaging.CommandPublisher;
 import io.asyncstorefront.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,13 +73,13 @@ class DeliveryTest {
 
     @Test
     void aCommandDeliveredTwiceIsAppliedOnce() throws Throwable {
-        CommandEnvelope envelope = acceptWithoutPublishing(
+        PlacedOperation operation = acceptWithoutPublishing(
                 add(cartMask, "simple-product-1", 1));
 
-        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(envelope.operationId()))
-                .chain(() -> publisher.publish(List.of(envelope.operationId()))));
-        awaitFinal(accepted(envelope));
-        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(envelope.operationId())));
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(operation.operationId()))
+                .chain(() -> publisher.publish(List.of(operation.operationId()))));
+        awaitFinal(accepted(operation));
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(operation.operationId())));
         // The broker delivers in order: once this later operation is final, the third delivery was consumed too.
         mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(Map.of("sku", "simple-product-2", "qty", 1))));
 
@@ -90,7 +90,7 @@ class DeliveryTest {
 
     @Test
     void anOperationWhosePublishWasLostIsAppliedBeforeTheNextOperationOfItsCart() throws Throwable {
-        CommandEnvelope lost = acceptWithoutPublishing(
+        PlacedOperation lost = acceptWithoutPublishing(
                 add(cartMask, "simple-product-1", 1));
 
         Map<String, Object> next = mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items",
@@ -110,8 +110,8 @@ class DeliveryTest {
         String other = newCartMask();
         mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
                 Map.of("m", other));
-        CommandEnvelope lostFirst = acceptWithoutPublishing(add(cartMask, "simple-product-1", 1));
-        CommandEnvelope lostOther = acceptWithoutPublishing(add(other, "simple-product-2", 1));
+        PlacedOperation lostFirst = acceptWithoutPublishing(add(cartMask, "simple-product-1", 1));
+        PlacedOperation lostOther = acceptWithoutPublishing(add(other, "simple-product-2", 1));
 
         Map<String, Object> both = mutateAndAwait("""
                 mutation Add($first: String!, $other: String!) {
@@ -138,7 +138,7 @@ class DeliveryTest {
 
     @Test
     void theRelayPublishesAgainAnOperationWhosePublishWasLost() throws Throwable {
-        CommandEnvelope lost = acceptWithoutPublishing(
+        PlacedOperation lost = acceptWithoutPublishing(
                 add(cartMask, "simple-product-3", 2));
 
         Map<String, Object> state = awaitFinal(accepted(lost));
@@ -148,11 +148,11 @@ class DeliveryTest {
 
     @Test
     void aCommandOfAnUnknownTypeFailsWithASystemErrorReport() throws Throwable {
-        CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(
+        PlacedOperation operation = VertxContextSupport.subscribeAndAwait(
                 () -> ledger.accept("noSuchCommand", Set.of("Cart:" + cartMask), mapper.createObjectNode(), null));
-        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(envelope.operationId())));
+        VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(operation.operationId())));
 
-        Map<String, Object> state = awaitFinal(accepted(envelope));
+        Map<String, Object> state = awaitFinal(accepted(operation));
 
         assertThat(state.get("failures")).isEqualTo(List.of(Map.of("__typename", "SystemErrorReport",
                 "message", "Unknown command type noSuchCommand", "retriable", false)));
@@ -182,7 +182,7 @@ class DeliveryTest {
                 .isEqualTo(List.of(Map.of("sku", "simple-product-1", "qty", lastQty)));
     }
 
-    private <C extends Command> CommandEnvelope acceptWithoutPublishing(C command) throws Throwable {
+    private <C extends Command> PlacedOperation acceptWithoutPublishing(C command) throws Throwable {
         String type = registry.handlerOf(command).type();
         return VertxContextSupport.subscribeAndAwait(
                 () -> ledger.accept(type, command.aggregateKeys(), mapper.valueToTree(command), null));
@@ -193,7 +193,7 @@ class DeliveryTest {
                 List.of(new AddProductsToCarts.Entry(cartMask, List.of(new AddProductsToCarts.Line(sku, qty)))));
     }
 
-    private static Map<String, Object> accepted(CommandEnvelope envelope) {
-        return Map.of("identifier", envelope.operationId(), "__typename", "OperationAccepted");
+    private static Map<String, Object> accepted(PlacedOperation operation) {
+        return Map.of("identifier", operation.operationId(), "__typename", "OperationAccepted");
     }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.cart.command.CreateEmptyCart;
-import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -38,9 +38,9 @@ class OperationLifecycleTest {
     void anOperationMovesFromAcceptedThroughInProgressToCompletedAndStaysThere() throws Throwable {
         String cartMask = newCartMask();
         CreateEmptyCart command = new CreateEmptyCart(cartMask);
-        CommandEnvelope envelope = VertxContextSupport.subscribeAndAwait(() -> ledger.accept(
+        PlacedOperation operation = VertxContextSupport.subscribeAndAwait(() -> ledger.accept(
                 registry.handlerOf(command).type(), command.aggregateKeys(), mapper.valueToTree(command), null));
-        String id = envelope.operationId();
+        String id = operation.operationId();
 
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationAccepted"));
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.asyncstorefront.cart.model.CartEntity;
 import io.asyncstorefront.cart.model.CartState;
 import io.asyncstorefront.persistence.JsonRows;
+import io.asyncstorefront.persistence.NativeSelects;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -60,14 +61,17 @@ public class CartRepository implements PanacheRepository<CartEntity> {
             from r join customer cu on cu.email = r.email
             where c.id = any(array(select cart_id from r)) and c.id = r.cart_id
             """;
-    private static final String EXISTING_MASKS = """
-            select mask from cart where mask in (:masks)
-            """;
+    /* A mask already taken creates nothing; the numbers it drew are skipped, as a rolled-back insert skips them. */
     private static final String CREATE_EMPTY = """
-            insert into cart (id, mask, increment_id, created_at, updated_at)
-            select nextval('cart_seq'), m.mask, 'AA' || lpad(cast(nextval('cart_increment_seq') as text), 9, '0'), now(), now()
-            from jsonb_array_elements_text(cast(cast(:masks as text) as jsonb)) with ordinality as m(mask, n)
-            order by m.n
+            with created as (
+                insert into cart (id, mask, increment_id, created_at, updated_at)
+                select nextval('cart_seq'), m.mask, 'AA' || lpad(cast(nextval('cart_increment_seq') as text), 9, '0'),
+                       now(), now()
+                from jsonb_array_elements_text(cast(cast(:masks as text) as jsonb)) with ordinality as m(mask, n)
+                order by m.n
+                on conflict (mask) do nothing
+                returning mask)
+            select mask from created
             """;
     private static final String TOUCH = """
             update cart set updated_at = now() where id in (:ids)
@@ -96,17 +100,11 @@ public class CartRepository implements PanacheRepository<CartEntity> {
                 });
     }
 
-    /** The masks among the given ones that carts already have. */
-    public Uni<Set<String>> existingMasks(Collection<String> masks) {
-        return getSession().chain(session -> session.createNativeQuery(EXISTING_MASKS, String.class)
-                .setParameter("masks", masks).getResultList())
+    /** Creates an empty cart for each mask that no cart has, numbered in the order given; answers the masks created. */
+    public Uni<Set<String>> createEmpty(List<String> masks) {
+        return getSession().chain(session -> NativeSelects
+                .withJson(session.createNativeQuery(CREATE_EMPTY, String.class), "masks", rows.of(masks)).getResultList())
                 .map(HashSet::new);
-    }
-
-    /** Creates an empty cart for each mask, numbered in the order given. */
-    public Uni<Integer> createEmpty(List<String> masks) {
-        return getSession().chain(session -> session.createNativeQuery(CREATE_EMPTY)
-                .setParameter("masks", rows.of(masks)).executeUpdate());
     }
 
     /** Applies the gathered changes: one statement per kind of change that occurs. */

@@ -68,7 +68,6 @@ public class OperationDispatcher {
         return submit(command, precedingStep);
     }
 
-    /** What is wrong with the command's number of inputs, if anything: the check that submitting makes first. */
     /**
      * Runs again, under the same identifiers, the operations that failed with a retriable system error, and answers the
      * current state of every given operation.
@@ -91,6 +90,7 @@ public class OperationDispatcher {
                 "This instance only processes commands (operations.role=processor); send mutations to an API instance");
     }
 
+    /** What is wrong with the command's number of inputs, if anything: the check that submitting makes first. */
     public Optional<InvalidInputException> checkLimits(Command command) {
         if (command instanceof BatchCommand<?> batch) {
             String type = registry.handlerOf(command).type();
@@ -136,8 +136,7 @@ public class OperationDispatcher {
     private Uni<OperationStateInterface> applyNow(NewOperation operation) {
         return Panache.withTransaction(() -> ledger
                 .accept(operation.type(), operation.aggregateKeys(), operation.payload(), operation.precedingStep())
-                .call(envelope -> processor.applyWithin(List.of(envelope.operationId())))
-                .chain(envelope -> ledger.state(envelope.operationId())))
+                .chain(processor::applyWithin))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "A %s operation could not be applied at once; it is applied asynchronously",
                             operation.type());

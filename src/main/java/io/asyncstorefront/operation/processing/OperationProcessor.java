@@ -29,6 +29,7 @@ import io.asyncstorefront.operation.ledger.AggregateRange;
 import io.asyncstorefront.operation.ledger.FinalState;
 import io.asyncstorefront.operation.ledger.OperationLedger;
 import io.asyncstorefront.operation.ledger.PendingOperation;
+import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.state.OperationFailed;
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -79,10 +80,16 @@ public class OperationProcessor {
                 });
     }
 
-    /** Applies the operations within the caller's transaction; fails with the transaction on a system failure. */
-    public Uni<Void> applyWithin(List<String> operationIds) {
-        Batch batch = new Batch(operationIds);
-        return apply(batch).invoke(() -> measure(batch));
+    /**
+     * Applies an operation that the caller's transaction has just recorded, after the unfinished operations of its
+     * aggregates, and answers its final state; fails with the transaction on a system failure.
+     */
+    public Uni<OperationStateInterface> applyWithin(PlacedOperation operation) {
+        Batch batch = new Batch(List.of(operation.operationId()));
+        return applyUpTo(batch, operation.sequences()).invoke(() -> measure(batch))
+                .chain(() -> batch.states.stream().filter(state -> state.operationId().equals(operation.operationId()))
+                        .findFirst().map(state -> Uni.createFrom().item(state.state()))
+                        .orElseGet(() -> ledger.state(operation.operationId())));
     }
 
     private Uni<Void> attempt(List<String> operationIds) {
@@ -137,8 +144,14 @@ public class OperationProcessor {
         return ledger.preferIndexes().chain(() -> ledger.sequencesOf(batch.ids)).chain(sequences -> {
             Map<String, Long> wanted = new HashMap<>();
             sequences.values().forEach(of -> of.forEach((key, sequence) -> wanted.merge(key, sequence, Math::max)));
-            return collect(batch, wanted);
-        }).chain(() -> applyInRounds(batch)).invoke(batch.states::addAll).chain(states -> ledger.recordFinal(states))
+            return applyUpTo(batch, wanted);
+        });
+    }
+
+    /** Applies the unfinished operations of the wanted aggregates up to the wanted sequence numbers. */
+    private Uni<Void> applyUpTo(Batch batch, Map<String, Long> wanted) {
+        return collect(batch, wanted).chain(() -> applyInRounds(batch)).invoke(batch.states::addAll)
+                .chain(states -> ledger.recordFinal(states))
                 .chain(() -> ledger.advance(batch.readUpTo))
                 .replaceWithVoid();
     }

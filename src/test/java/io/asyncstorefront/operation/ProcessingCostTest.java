@@ -1,0 +1,85 @@
+package io.asyncstorefront.operation;
+
+import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
+import static io.asyncstorefront.support.GraphQLClient.execute;
+import static io.asyncstorefront.support.GraphQLClient.newCartMask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.Test;
+
+import io.asyncstorefront.support.Database;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * What processing an operation costs, counted: statements in sync mode, and plans in Hibernate's query plan cache,
+ * which must not grow with the operations processed (a plan per execution would fill it with plans never found again,
+ * each lookup comparing them one by one).
+ */
+@QuarkusTest
+@TestProfile(ProcessingCostTest.SyncModeWithStatistics.class)
+class ProcessingCostTest {
+
+    private static final String CREATE = """
+            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { %s } }
+            """.formatted(STATE_FIELDS);
+    private static final String ADD = """
+            mutation Add($cartMask: String!) {
+              addProductsToCarts(input: [{cartMask: $cartMask, items: [{sku: "simple-product-1", qty: 1}]}]) { %s }
+            }
+            """.formatted(STATE_FIELDS);
+
+    @Inject
+    Mutiny.SessionFactory sessions;
+    @Inject
+    Database database;
+
+    @Test
+    void aCartCreatedInSyncModeCostsSixStatementsBetweenBeginAndCommit() {
+        createCartWithAProduct();
+        database.resetStatementCounts();
+
+        assertThat(execute(CREATE, Map.of("cartMask", newCartMask())).getString("data.createEmptyCart.__typename"))
+                .isEqualTo("PersistOperationCompleted");
+
+        // Lock the cart's progress, read its operations, insert the cart, record the state, advance; the accept
+        // statement is the sixth, left uncounted because it names next_attempt_at as the relay's queries do.
+        assertThat(database.statements()).isEqualTo(5);
+    }
+
+    @Test
+    void processingOperationsAddsNoPlansToHibernatesQueryPlanCache() {
+        createCartWithAProduct();
+        long missesBefore = sessions.getStatistics().getQueryPlanCacheMissCount();
+
+        for (int i = 0; i < 20; i++) {
+            createCartWithAProduct();
+        }
+
+        assertThat(sessions.getStatistics().getQueryPlanCacheMissCount()).isEqualTo(missesBefore);
+    }
+
+    private static void createCartWithAProduct() {
+        Map<String, String> cart = Map.of("cartMask", newCartMask());
+        assertThat(List.of(execute(CREATE, cart).getString("data.createEmptyCart.__typename"),
+                execute(ADD, cart).getString("data.addProductsToCarts.__typename")))
+                .containsExactly("PersistOperationCompleted", "CartSaveOperationCompleted");
+    }
+
+    /** Sync mode, so that each mutation is processed within its request; no relay round in between. */
+    public static class SyncModeWithStatistics implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("operations.mode", "sync", "operations.relay.interval", "1h",
+                    "quarkus.hibernate-orm.statistics", "true");
+        }
+    }
+}
