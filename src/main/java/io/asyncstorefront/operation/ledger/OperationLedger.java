@@ -190,13 +190,19 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                   and p.applied_sequence < r.applied
             """;
 
-    /* Rows that another instance's relay has locked are skipped, so each overdue command is claimed once. */
+    /*
+     * Rows that another instance's relay has locked are skipped, so each overdue command is claimed once; a claimed row
+     * is leased for one more grace period. $1: the most rows to claim; $2: the grace in seconds.
+     */
     private static final String CLAIM_OVERDUE = """
-            select * from operation
-            where status in ('ACCEPTED', 'IN_PROGRESS') and next_attempt_at <= now()
-            order by next_attempt_at
-            limit :limit
-            for update skip locked
+            update operation o set next_attempt_at = now() + make_interval(secs => $2)
+            from (select id from operation
+                  where status in ('ACCEPTED', 'IN_PROGRESS') and next_attempt_at <= now()
+                  order by next_attempt_at
+                  limit $1
+                  for update skip locked) as overdue
+            where o.id = overdue.id
+            returning o.id
             """;
 
     private static final String RECORD_REPUBLISHED = """
@@ -551,18 +557,17 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     /**
      * Claims unfinished operations whose grace period has passed, for the relay to publish again: each is leased for
      * one more grace period, so that another relay does not take it meanwhile. Only a publish that the broker
-     * acknowledged counts ({@link #recordRepublished}); the others come back after the lease.
+     * acknowledged counts ({@link #recordRepublished}); the others come back after the lease. One statement on the
+     * pool, as it runs every relay interval.
      */
-    @WithTransaction
     public Uni<List<String>> claimOverdue() {
-        OffsetDateTime leasedUntil = OffsetDateTime.now().plus(config.relay().grace());
-        return getSession().chain(session -> session.createNativeQuery(CLAIM_OVERDUE, OperationRecord.class)
-                .setParameter("limit", config.relay().batchSize())
-                .getResultList()
-                .map(records -> {
-                    records.forEach(record -> record.nextAttemptAt = leasedUntil);
-                    return records.stream().map(record -> record.id).toList();
-                }));
+        return pool.preparedQuery(CLAIM_OVERDUE)
+                .execute(Tuple.of(config.relay().batchSize(), graceSeconds(config.relay().grace())))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString(0)));
+                    return ids;
+                });
     }
 
     /**
