@@ -114,8 +114,9 @@ start_service() {
 
 stop_service() { kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""; }
 
-# CPU ticks (1/100 s) used so far by the given processes.
-ticks() { cat $(printf '/proc/%s/stat ' "$@") 2>/dev/null | awk '{ t += $14 + $15 } END { print t + 0 }'; }
+# CPU ticks (1/100 s) used so far by the given processes. One that exits meanwhile (an autovacuum worker) is skipped
+# rather than failing the run.
+ticks() { for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null || true; done | awk '{ t += $14 + $15 } END { print t + 0 }'; }
 pg_ticks() { ticks $(pgrep -x postgres | tr '\n' ' '); }
 commits() { psql_db -c "select xact_commit from pg_stat_database where datname = '$DB'"; }
 unfinished() { psql_db -c "select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')"; }
