@@ -47,6 +47,9 @@ class DeliveryTest {
               updateCartItems(input: [{cartMask: $cartMask, sku: $sku, qty: $qty}]) { identifier __typename }
             }
             """;
+    private static final String CREATE = """
+            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier __typename } }
+            """;
     private static final String CART_ITEMS = """
             query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
             """;
@@ -180,6 +183,30 @@ class DeliveryTest {
         assertThat(database.inFinishingOrder(identifiers)).isEqualTo(acceptanceOrder);
         assertThat(execute(CART_ITEMS, Map.of("cartMask", cartMask)).getList("data.carts[0].items"))
                 .isEqualTo(List.of(Map.of("sku", "simple-product-1", "qty", lastQty)));
+    }
+
+    @Test
+    void concurrentFirstOperationsOfANewCartApplyInTheOrderTheyWereAccepted() throws Exception {
+        String newMask = newCartMask();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<String>> submitted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            submitted.add(clients.submit(
+                    () -> execute(CREATE, Map.of("cartMask", newMask)).getString("data.createEmptyCart.identifier")));
+        }
+        List<String> identifiers = new ArrayList<>();
+        for (Future<String> identifier : submitted) {
+            identifiers.add(identifier.get());
+        }
+        clients.shutdown();
+        identifiers.forEach(identifier -> awaitFinal(Map.of("identifier", identifier, "__typename", "OperationAccepted")));
+
+        List<String> acceptanceOrder = database.inAcceptanceOrder(identifiers);
+        assertThat(database.inFinishingOrder(identifiers)).isEqualTo(acceptanceOrder);
+        assertThat(queue(acceptanceOrder).stream().map(state -> state.get("__typename")).toList())
+                .containsExactlyElementsOf(acceptanceOrder.stream()
+                        .map(id -> id.equals(acceptanceOrder.get(0)) ? "PersistOperationCompleted" : "OperationFailed")
+                        .toList());
     }
 
     private <C extends Command> PlacedOperation acceptWithoutPublishing(C command) throws Throwable {

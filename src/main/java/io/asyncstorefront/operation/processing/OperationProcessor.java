@@ -86,7 +86,12 @@ public class OperationProcessor {
      */
     public Uni<OperationStateInterface> applyWithin(PlacedOperation operation) {
         Batch batch = new Batch(List.of(operation.operationId()));
-        return applyUpTo(batch, operation.sequences()).invoke(() -> measure(batch))
+        batch.applied.putAll(operation.applied());
+        if (operation.isNext()) {
+            batch.found.put(operation.operationId(), operation.operation());
+            batch.readUpTo.putAll(operation.operation().sequences());
+        }
+        return applyUpTo(batch, operation.operation().sequences()).invoke(() -> measure(batch))
                 .chain(() -> batch.states.stream().filter(state -> state.operationId().equals(operation.operationId()))
                         .findFirst().map(state -> Uni.createFrom().item(state.state()))
                         .orElseGet(() -> ledger.state(operation.operationId())));
@@ -151,8 +156,7 @@ public class OperationProcessor {
     /** Applies the unfinished operations of the wanted aggregates up to the wanted sequence numbers. */
     private Uni<Void> applyUpTo(Batch batch, Map<String, Long> wanted) {
         return collect(batch, wanted).chain(() -> applyInRounds(batch)).invoke(batch.states::addAll)
-                .chain(states -> ledger.recordFinal(states))
-                .chain(() -> ledger.advance(batch.readUpTo))
+                .chain(states -> ledger.finish(states, batch.readUpTo))
                 .replaceWithVoid();
     }
 
@@ -163,7 +167,9 @@ public class OperationProcessor {
     private Uni<Void> collect(Batch batch, Map<String, Long> wanted) {
         Set<String> unlocked = new HashSet<>(wanted.keySet());
         unlocked.removeAll(batch.applied.keySet());
-        return ledger.lockProgress(unlocked).chain(progress -> {
+        Uni<Map<String, Long>> locked = unlocked.isEmpty() ? Uni.createFrom().item(Map.of())
+                : ledger.lockProgress(unlocked);
+        return locked.chain(progress -> {
             batch.applied.putAll(progress);
             List<AggregateRange> ranges = new ArrayList<>();
             wanted.forEach((key, upTo) -> {
