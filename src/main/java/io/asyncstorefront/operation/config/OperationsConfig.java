@@ -97,7 +97,7 @@ public interface OperationsConfig {
         Duration groupWait();
 
         /** How many groups one instance commits at once. */
-        @WithDefault("2")
+        @WithDefault("1")
         int concurrency();
     }
 
