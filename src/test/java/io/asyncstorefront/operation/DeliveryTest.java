@@ -7,14 +7,18 @@ import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
 import static io.asyncstorefront.support.GraphQLClient.queue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -32,6 +36,11 @@ import io.asyncstorefront.operation.messaging.CommandPublisher;
 import io.asyncstorefront.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Commands delivered twice, delivered late or not at all, and many commands on one cart at once. */
 @QuarkusTest
@@ -64,6 +73,8 @@ class DeliveryTest {
     ObjectMapper mapper;
     @Inject
     Database database;
+    @Inject
+    Pool pool;
 
     private String cartMask;
 
@@ -207,6 +218,39 @@ class DeliveryTest {
                 .containsExactlyElementsOf(acceptanceOrder.stream()
                         .map(id -> id.equals(acceptanceOrder.get(0)) ? "PersistOperationCompleted" : "OperationFailed")
                         .toList());
+    }
+
+    @Test
+    void aFailedAttemptCountedWhileABatchCompletesTheOperationLeavesItCompleted() throws Throwable {
+        PlacedOperation operation = acceptWithoutPublishing(add(cartMask, "simple-product-1", 1));
+        Map.Entry<String, Long> place = operation.operation().sequences().entrySet().iterator().next();
+        // A batch in flight: it holds the cart's progress and has completed the operation, not yet committed.
+        SqlConnection batch = pool.getConnection().await().indefinitely();
+        Transaction transaction = batch.begin().await().indefinitely();
+        batch.preparedQuery("select 1 from aggregate_progress where aggregate_key = $1 for update")
+                .execute(Tuple.of(place.getKey())).await().indefinitely();
+        batch.preparedQuery("update operation set status = 'COMPLETED', result = '{}', finished_at = now() where id = $1")
+                .execute(Tuple.of(operation.operationId())).await().indefinitely();
+        batch.preparedQuery("update aggregate_progress set applied_sequence = $2 where aggregate_key = $1")
+                .execute(Tuple.of(place.getKey(), place.getValue())).await().indefinitely();
+
+        CompletableFuture<Void> counted = CompletableFuture.runAsync(() -> {
+            try {
+                VertxContextSupport.subscribeAndAwait(
+                        () -> ledger.recordFailedAttempt(operation.operationId(), "a connection was lost"));
+            } catch (Throwable failure) {
+                throw new IllegalStateException(failure);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> database.single(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                .getLong(0) > 0);
+        transaction.commit().await().indefinitely();
+        batch.close().await().indefinitely();
+        counted.get(10, TimeUnit.SECONDS);
+
+        Row row = database.single("select status, failed_attempts from operation where id = $1", operation.operationId());
+        assertThat(List.of(row.getString(0), row.getInteger(1))).containsExactly("COMPLETED", 0);
     }
 
     private <C extends Command> PlacedOperation acceptWithoutPublishing(C command) throws Throwable {

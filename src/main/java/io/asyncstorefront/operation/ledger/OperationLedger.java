@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -146,6 +147,20 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             """;
 
     /* Each operation's place in its aggregates, for the operations that a batch names. */
+    /*
+     * Locks the progress rows of one operation's aggregates, in key order, so that counting a failed attempt waits for
+     * a batch that applies the operation meanwhile (and then finds it final) rather than undoing its final state.
+     */
+    private static final String LOCK_PROGRESS_OF = """
+            select count(*) from (
+                select aggregate_key from aggregate_progress
+                where aggregate_key = any(array(
+                    select aggregate_key from operation_aggregate
+                    where operation_id = any(array(select jsonb_array_elements_text(cast(cast(:ids as text) as jsonb))))))
+                order by aggregate_key
+                for update) as locked
+            """;
+
     private static final String SEQUENCES_OF = """
             select cast(coalesce(json_agg(json_build_array(operation_id, aggregate_key, aggregate_sequence)), '[]') as text)
             from operation_aggregate
@@ -510,26 +525,29 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      */
     @WithTransaction
     public Uni<Void> recordFailedAttempt(String operationId, String error) {
-        return findById(operationId).chain(record -> {
-            if (record == null || record.status.isFinal()) {
-                return Uni.createFrom().voidItem();
-            }
-            // Taken up and to be retried: the one way an operation shows OperationInProgress.
-            record.status = OperationStatus.IN_PROGRESS;
-            record.failedAttempts++;
-            record.lastError = error;
-            record.nextAttemptAt = OffsetDateTime.now().plus(backoff(record.failedAttempts));
-            if (record.failedAttempts < config.processing().maxAttempts()) {
-                return Uni.createFrom().voidItem();
-            }
-            finish(record, new OperationFailed(record.id, List.of(SystemErrorReport.retriable(
-                    "The operation could not be applied after " + record.failedAttempts + " attempts."))));
-            // Moved aside with its command and last error, for an operator and for retryOperations.
-            return getSession().chain(session -> session.createNativeQuery(DEAD_LETTER)
-                    .setParameter("id", record.id).setParameter("type", record.commandType)
-                    .setParameter("payload", record.payload).setParameter("error", error)
-                    .setParameter("attempts", record.failedAttempts).executeUpdate()).replaceWithVoid();
-        });
+        return getSession()
+                .chain(session -> NativeSelects.withJson(session.createNativeQuery(LOCK_PROGRESS_OF, Long.class),
+                        "ids", jsonRows.of(List.of(operationId))).getSingleResult())
+                .chain(() -> findById(operationId, LockModeType.PESSIMISTIC_WRITE)).chain(record -> {
+                    if (record == null || record.status.isFinal()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    // Taken up and to be retried: the one way an operation shows OperationInProgress.
+                    record.status = OperationStatus.IN_PROGRESS;
+                    record.failedAttempts++;
+                    record.lastError = error;
+                    record.nextAttemptAt = OffsetDateTime.now().plus(backoff(record.failedAttempts));
+                    if (record.failedAttempts < config.processing().maxAttempts()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    finish(record, new OperationFailed(record.id, List.of(SystemErrorReport.retriable(
+                            "The operation could not be applied after " + record.failedAttempts + " attempts."))));
+                    // Moved aside with its command and last error, for an operator and for retryOperations.
+                    return getSession().chain(session -> session.createNativeQuery(DEAD_LETTER)
+                            .setParameter("id", record.id).setParameter("type", record.commandType)
+                            .setParameter("payload", record.payload).setParameter("error", error)
+                            .setParameter("attempts", record.failedAttempts).executeUpdate()).replaceWithVoid();
+                });
     }
 
     /** The wait before retry n: the backoff doubled n - 1 times, at most the relay's grace. */
