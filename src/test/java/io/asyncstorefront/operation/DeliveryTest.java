@@ -11,9 +11,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -175,18 +177,12 @@ class DeliveryTest {
     @Test
     void concurrentOperationsOnOneCartApplyInTheOrderTheyWereAccepted() throws Exception {
         mutateAndAwait(ADD, Map.of("cartMask", cartMask, "items", List.of(Map.of("sku", "simple-product-1", "qty", 1))));
-        ExecutorService clients = Executors.newFixedThreadPool(8);
-        List<Future<String>> submitted = new ArrayList<>();
+        List<Callable<String>> updates = new ArrayList<>();
         for (int qty = 1; qty <= 40; qty++) {
             Map<String, Object> variables = Map.of("cartMask", cartMask, "sku", "simple-product-1", "qty", qty);
-            submitted.add(clients.submit(() -> execute(UPDATE, variables).getString("data.updateCartItems.identifier")));
+            updates.add(() -> execute(UPDATE, variables).getString("data.updateCartItems.identifier"));
         }
-        List<String> identifiers = new ArrayList<>();
-        for (Future<String> identifier : submitted) {
-            identifiers.add(identifier.get());
-        }
-        clients.shutdown();
-        identifiers.forEach(identifier -> awaitFinal(Map.of("identifier", identifier, "__typename", "OperationAccepted")));
+        List<String> identifiers = sendAtOnceAndAwaitFinal(updates);
 
         List<String> acceptanceOrder = database.inAcceptanceOrder(identifiers);
         String last = acceptanceOrder.get(acceptanceOrder.size() - 1);
@@ -199,18 +195,10 @@ class DeliveryTest {
     @Test
     void concurrentFirstOperationsOfANewCartApplyInTheOrderTheyWereAccepted() throws Exception {
         String newMask = newCartMask();
-        ExecutorService clients = Executors.newFixedThreadPool(8);
-        List<Future<String>> submitted = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            submitted.add(clients.submit(
-                    () -> execute(CREATE, Map.of("cartMask", newMask)).getString("data.createEmptyCart.identifier")));
-        }
-        List<String> identifiers = new ArrayList<>();
-        for (Future<String> identifier : submitted) {
-            identifiers.add(identifier.get());
-        }
-        clients.shutdown();
-        identifiers.forEach(identifier -> awaitFinal(Map.of("identifier", identifier, "__typename", "OperationAccepted")));
+        Callable<String> create = () -> execute(CREATE, Map.of("cartMask", newMask))
+                .getString("data.createEmptyCart.identifier");
+
+        List<String> identifiers = sendAtOnceAndAwaitFinal(Collections.nCopies(20, create));
 
         List<String> acceptanceOrder = database.inAcceptanceOrder(identifiers);
         assertThat(database.inFinishingOrder(identifiers)).isEqualTo(acceptanceOrder);
@@ -251,6 +239,22 @@ class DeliveryTest {
 
         Row row = database.single("select status, failed_attempts from operation where id = $1", operation.operationId());
         assertThat(List.of(row.getString(0), row.getInteger(1))).containsExactly("COMPLETED", 0);
+    }
+
+    /** Sends the requests from eight clients at once and answers their operations' identifiers once all are final. */
+    private static List<String> sendAtOnceAndAwaitFinal(List<Callable<String>> requests) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<String> identifiers = new ArrayList<>();
+            for (Future<String> identifier : clients.invokeAll(requests)) {
+                identifiers.add(identifier.get());
+            }
+            identifiers.forEach(
+                    identifier -> awaitFinal(Map.of("identifier", identifier, "__typename", "OperationAccepted")));
+            return identifiers;
+        } finally {
+            clients.shutdown();
+        }
     }
 
     private <C extends Command> PlacedOperation acceptWithoutPublishing(C command) throws Throwable {
