@@ -147,20 +147,6 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             """;
 
     /* Each operation's place in its aggregates, for the operations that a batch names. */
-    /*
-     * Locks the progress rows of one operation's aggregates, in key order, so that counting a failed attempt waits for
-     * a batch that applies the operation meanwhile (and then finds it final) rather than undoing its final state.
-     */
-    private static final String LOCK_PROGRESS_OF = """
-            select count(*) from (
-                select aggregate_key from aggregate_progress
-                where aggregate_key = any(array(
-                    select aggregate_key from operation_aggregate
-                    where operation_id = any(array(select jsonb_array_elements_text(cast(cast(:ids as text) as jsonb))))))
-                order by aggregate_key
-                for update) as locked
-            """;
-
     private static final String SEQUENCES_OF = """
             select cast(coalesce(json_agg(json_build_array(operation_id, aggregate_key, aggregate_sequence)), '[]') as text)
             from operation_aggregate
@@ -249,6 +235,20 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     private static final String OLDEST_UNFINISHED = """
             select coalesce(cast(1000 * extract(epoch from now() - min(accepted_at)) as bigint), 0)
             from operation where status in ('ACCEPTED', 'IN_PROGRESS')
+            """;
+
+    /*
+     * Locks the progress rows of one operation's aggregates, in key order, so that counting a failed attempt waits for
+     * a batch that applies the operation meanwhile (and then finds it final) rather than undoing its final state.
+     */
+    private static final String LOCK_PROGRESS_OF = """
+            select count(*) from (
+                select aggregate_key from aggregate_progress
+                where aggregate_key = any(array(
+                    select aggregate_key from operation_aggregate
+                    where operation_id = any(array(select jsonb_array_elements_text(cast(cast(:ids as text) as jsonb))))))
+                order by aggregate_key
+                for update) as locked
             """;
 
     private static final String DEAD_LETTER = """
