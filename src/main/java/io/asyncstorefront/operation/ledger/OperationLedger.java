@@ -30,7 +30,6 @@ import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.asyncstorefront.persistence.JsonRows;
 import io.asyncstorefront.persistence.NativeSelects;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -187,7 +186,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      * travels as JSON within the rows (json, not jsonb, keeps its text as written) rather than as an escaped string. The
      * same statement moves the aggregates' progress forward, sparing a round trip per batch.
      */
-    private static final String FINISH = """
+    private static final String RECORD_FINAL = """
             with r as (
                 select * from json_to_recordset(cast(cast(:rows as text) as json)) as r(id varchar, status varchar, result json)),
             finished as (
@@ -235,20 +234,6 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     private static final String OLDEST_UNFINISHED = """
             select coalesce(cast(1000 * extract(epoch from now() - min(accepted_at)) as bigint), 0)
             from operation where status in ('ACCEPTED', 'IN_PROGRESS')
-            """;
-
-    /*
-     * Locks the progress rows of one operation's aggregates, in key order, so that counting a failed attempt waits for
-     * a batch that applies the operation meanwhile (and then finds it final) rather than undoing its final state.
-     */
-    private static final String LOCK_PROGRESS_OF = """
-            select count(*) from (
-                select aggregate_key from aggregate_progress
-                where aggregate_key = any(array(
-                    select aggregate_key from operation_aggregate
-                    where operation_id = any(array(select jsonb_array_elements_text(cast(cast(:ids as text) as jsonb))))))
-                order by aggregate_key
-                for update) as locked
             """;
 
     private static final String DEAD_LETTER = """
@@ -360,11 +345,6 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         });
     }
 
-    @WithSession
-    public Uni<OperationStateInterface> state(String identifier) {
-        return findById(identifier).map(record -> stateOf(record.id, record.status, record.result));
-    }
-
     private OperationStateInterface stateOf(String id, OperationStatus status, String result) {
         return switch (status) {
             case ACCEPTED -> new OperationAccepted(id);
@@ -464,13 +444,13 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      * Within the caller's transaction, in one statement: the final states of the operations, and each aggregate's
      * applied sequence number moved forward.
      */
-    public Uni<Integer> finish(List<FinalState> states, Map<String, Long> applied) {
+    public Uni<Integer> recordFinal(List<FinalState> states, Map<String, Long> applied) {
         if (states.isEmpty() && applied.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         List<Map<String, Object>> progress = applied.entrySet().stream().map(entry -> Map.<String, Object> of(
                 "aggregate_key", entry.getKey(), "applied", entry.getValue())).toList();
-        return getSession().chain(session -> session.createNativeQuery(FINISH)
+        return getSession().chain(session -> session.createNativeQuery(RECORD_FINAL)
                 .setParameter("rows", finalRows(states))
                 .setParameter("progress", jsonRows.of(progress)).executeUpdate());
     }
@@ -525,9 +505,10 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      */
     @WithTransaction
     public Uni<Void> recordFailedAttempt(String operationId, String error) {
-        return getSession()
-                .chain(session -> NativeSelects.withJson(session.createNativeQuery(LOCK_PROGRESS_OF, Long.class),
-                        "ids", jsonRows.of(List.of(operationId))).getSingleResult())
+        // Under the locks a batch takes, so that counting waits for a batch that applies the operation meanwhile (and
+        // then finds it final) rather than writing over its final state.
+        return sequencesOf(List.of(operationId))
+                .chain(places -> lockProgress(places.getOrDefault(operationId, Map.of()).keySet()))
                 .chain(() -> findById(operationId, LockModeType.PESSIMISTIC_WRITE)).chain(record -> {
                     if (record == null || record.status.isFinal()) {
                         return Uni.createFrom().voidItem();

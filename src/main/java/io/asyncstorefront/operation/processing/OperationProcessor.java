@@ -92,9 +92,9 @@ public class OperationProcessor {
             batch.readUpTo.putAll(operation.operation().sequences());
         }
         return applyUpTo(batch, operation.operation().sequences()).invoke(() -> measure(batch))
-                .chain(() -> batch.states.stream().filter(state -> state.operationId().equals(operation.operationId()))
-                        .findFirst().map(state -> Uni.createFrom().item(state.state()))
-                        .orElseGet(() -> ledger.state(operation.operationId())));
+                .map(ignored -> batch.states.stream().filter(state -> state.operationId().equals(operation.operationId()))
+                        .findFirst().map(FinalState::state).orElseThrow(
+                                () -> new IllegalStateException("No state for operation " + operation.operationId())));
     }
 
     private Uni<Void> attempt(List<String> operationIds) {
@@ -156,7 +156,7 @@ public class OperationProcessor {
     /** Applies the unfinished operations of the wanted aggregates up to the wanted sequence numbers. */
     private Uni<Void> applyUpTo(Batch batch, Map<String, Long> wanted) {
         return collect(batch, wanted).chain(() -> applyInRounds(batch)).invoke(batch.states::addAll)
-                .chain(states -> ledger.finish(states, batch.readUpTo))
+                .chain(states -> ledger.recordFinal(states, batch.readUpTo))
                 .replaceWithVoid();
     }
 
