@@ -1,9 +1,13 @@
 package io.asyncstorefront.operation;
 
+import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
 import static io.asyncstorefront.support.GraphQLClient.queue;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -54,5 +58,26 @@ class OperationLifecycleTest {
         VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
         VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id, "a broker timeout"));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(completed);
+    }
+
+    @Test
+    void theMetricsCountOperationsByMutationTheirBatchesAndTheProcessingLag() {
+        mutateAndAwait("""
+                mutation Create($mask: String!) { createEmptyCart(cartMask: $mask) { identifier __typename } }
+                """, Map.of("mask", newCartMask()));
+
+        // The processor counts an operation just after its batch commits, so just after queue shows it final.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metrics())
+                .containsPattern("operations_accepted_total\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
+                .containsPattern("operations_completed_total\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
+                .containsPattern("operations_accept_latency_seconds_count\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
+                .containsPattern(
+                        "operations_processing_latency_seconds_count\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
+                .containsPattern("operations_batch_size_count[^ ]* [1-9]")
+                .containsPattern("operations_processing_lag_seconds[^ ]* [0-9]"));
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 }

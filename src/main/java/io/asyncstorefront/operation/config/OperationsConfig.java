@@ -123,6 +123,13 @@ public interface OperationsConfig {
         /** The most commands that one relay run republishes. */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * How often the relay measures the age of the oldest unfinished operation: the measure reads every unfinished
+         * operation, which with a backlog of 70,000 took 57 ms, so not at every relay run.
+         */
+        @WithDefault("15s")
+        Duration lagInterval();
     }
 
     interface Processing {

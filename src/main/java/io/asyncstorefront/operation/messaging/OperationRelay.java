@@ -30,8 +30,7 @@ public class OperationRelay {
 
     @Scheduled(every = "${operations.relay.interval}", delayed = "${operations.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> republishOverdue() {
-        return ledger.oldestUnfinishedAge().invoke(metrics::lag)
-                .chain(ledger::claimOverdue)
+        return ledger.claimOverdue()
                 .chain(ids -> {
                     if (ids.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -47,6 +46,15 @@ public class OperationRelay {
                 })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The relay run failed and is retried at the next interval: %s", failure.toString());
+                    return null;
+                });
+    }
+
+    @Scheduled(every = "${operations.relay.lag-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> measureLag() {
+        return ledger.oldestUnfinishedAge().invoke(metrics::lag).replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("The processing lag could not be measured: %s", failure.toString());
                     return null;
                 });
     }
