@@ -121,9 +121,10 @@ pg_ticks() { ticks $(pgrep -x postgres | tr '\n' ' '); }
 commits() { psql_db -c "select xact_commit from pg_stat_database where datname = '$DB'"; }
 unfinished() { psql_db -c "select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')"; }
 
+# await_drained LIMIT [INTERVAL]: waits until no operation is unfinished, looking every INTERVAL seconds (0.5).
 await_drained() {
-  local limit=$1 start=$SECONDS
-  while [ "$(unfinished)" != 0 ] && [ $((SECONDS - start)) -lt "$limit" ]; do sleep 0.5; done
+  local limit=$1 interval=${2:-0.5} start=$SECONDS
+  while [ "$(unfinished)" != 0 ] && [ $((SECONDS - start)) -lt "$limit" ]; do sleep "$interval"; done
 }
 
 # wrk_run SCRIPT CLIENTS SECONDS: prints wrk's RESULT line.
@@ -229,8 +230,10 @@ phase_drain() {
   local start end
   start=$(date +%s.%N)
   start_service async processor drain-processor
-  await_drained 1800
-  end=$(date +%s.%N)
+  # Each look counts the unfinished operations, a scan of the backlog: every 2 s, and the drain ends at the last
+  # operation's finishing time rather than at the look that saw it.
+  await_drained 1800 2
+  end=$(psql_db -c "select extract(epoch from max(finished_at)) from operation")
   local left republished steady batches
   left=$(unfinished)
   republished=$(psql_db -c "select coalesce(sum(republished), 0) from operation")

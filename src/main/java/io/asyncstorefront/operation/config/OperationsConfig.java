@@ -146,7 +146,7 @@ public interface OperationsConfig {
         Duration retryBackoff();
 
         /** The most commands the processor applies in one transaction. */
-        @WithDefault("500")
+        @WithDefault("1000")
         int batchSize();
 
         /** How long the processor waits for more commands before it applies a batch that is not full. */
