@@ -26,10 +26,13 @@ ARTEMIS_VERSION=2.44.0
 PG_HOST=127.0.0.1
 DB=storefront_bench
 HTTP_PORT=18100
+PROCESSOR_PORT=18101 # the drain phase's processor-role instance
 AMQP_PORT=7672 # the broker's AMQP acceptor: 5672 + port offset 2000
 export BENCH_CARTS=1000
 URL="http://127.0.0.1:$HTTP_PORT"
 SERVICE_PID=""
+PROCESSOR_PID=""
+PAUSE_PID=""
 BROKER_PID=""
 TABLE="$WORK/table.md"
 
@@ -41,6 +44,8 @@ AUTOVACUUM_WAS=""
 
 cleanup() {
   [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
+  [ -n "$PROCESSOR_PID" ] && kill "$PROCESSOR_PID" 2>/dev/null || true
+  [ -n "$PAUSE_PID" ] && kill "$PAUSE_PID" 2>/dev/null || true
   [ -n "$BROKER_PID" ] && kill "$BROKER_PID" 2>/dev/null || true
   if [ "$AUTOVACUUM_WAS" = off ]; then
     psql_admin -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null || true
@@ -96,17 +101,18 @@ reset_database() {
   start_broker
 }
 
-# start_service MODE ROLE LOGNAME
+# start_service MODE ROLE LOGNAME [PORT]: sets SERVICE_PID.
 start_service() {
+  local port=${4:-$HTTP_PORT}
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:5432/$DB" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:5432/$DB" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
     AMQP_HOST=127.0.0.1 AMQP_PORT=$AMQP_PORT AMQP_USERNAME=bench AMQP_PASSWORD=bench \
-    QUARKUS_HTTP_PORT=$HTTP_PORT OPERATIONS_MODE="$1" OPERATIONS_ROLE="$2" \
+    QUARKUS_HTTP_PORT=$port OPERATIONS_MODE="$1" OPERATIONS_ROLE="$2" \
     java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/q/health/ready")" = 200 ] && return
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ] && return
     sleep 0.5
   done
   log "the service did not become ready (see $WORK/service-$3.log)"; exit 1
@@ -215,40 +221,67 @@ phase_modes() {
   done
 }
 
+# batch_histogram PORT: the processor's histogram of operations per transaction, "count sum le1 le10 ... le1000".
+batch_histogram() {
+  curl -s "http://127.0.0.1:$1/q/metrics" | awk '
+    /^operations_batch_size_count/ { n = $2 } /^operations_batch_size_sum/ { sum = $2 }
+    /^operations_batch_size_bucket/ { match($0, /le="[^"]*"/); le = substr($0, RSTART + 4, RLENGTH - 5); b[le] = $2 }
+    END { print n + 0, sum + 0, b["1.0"] + 0, b["10.0"] + 0, b["50.0"] + 0, b["100.0"] + 0, b["250.0"] + 0, b["500.0"] + 0, b["1000.0"] + 0 }'
+}
+
+# The processor is paused while the backlog is accepted: warmed up like the modes, then its batches wait for a lock
+# on the cart table that the benchmark holds, and the other commands wait in the broker.
 phase_drain() {
-  log "drain: accepting $DRAIN_OPS commands with the processor off"
+  log "drain: an api and a processor instance, warming up for ${WARMUP}s"
   reset_database
+  start_service async processor drain-processor "$PROCESSOR_PORT"
+  PROCESSOR_PID=$SERVICE_PID
   start_service async api drain-api
+  wrk_run create-empty-cart 64 "$WARMUP" >/dev/null
+  await_drained "$SETTLE"
+  psql_db -c "analyze"
+  local before
+  before=$(psql_db -c "select count(*) from operation")
+  log "drain: pausing the processor, accepting $DRAIN_OPS commands"
+  psql_db -c "set application_name = 'bench-pause'" -c "begin" -c "lock table cart in share mode" \
+    -c "select pg_sleep(3600)" >/dev/null 2>&1 &
+  PAUSE_PID=$!
+  until [ "$(psql_db -c "select count(*) from pg_stat_activity where application_name = 'bench-pause' and state = 'active'")" = 1 ]; do
+    sleep 0.2
+  done
   local accepted=0
   while [ "$accepted" -lt "$DRAIN_OPS" ]; do
     wrk_run create-empty-cart 64 5 >/dev/null
-    accepted=$(psql_db -c "select count(*) from operation")
+    accepted=$(($(psql_db -c "select count(*) from operation") - before))
   done
   stop_service
-  psql_db -c "analyze"
-  log "drain: $accepted accepted; starting the processor"
-  local start end
-  start=$(date +%s.%N)
-  start_service async processor drain-processor
+  # The cart table is locked: its statistics are those of the warm-up.
+  psql_db -c "analyze operation, operation_aggregate, operation_sequence, aggregate_progress"
+  local h0 h1 start end
+  h0=$(batch_histogram "$PROCESSOR_PORT")
+  log "drain: $accepted accepted; resuming the processor"
+  start=$(psql_db -c "select extract(epoch from clock_timestamp())")
+  psql_db -c "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'bench-pause'" >/dev/null
+  wait "$PAUSE_PID" 2>/dev/null || true
+  PAUSE_PID=""
   # Each look counts the unfinished operations, a scan of the backlog: every 2 s, and the drain ends at the last
   # operation's finishing time rather than at the look that saw it.
   await_drained 1800 2
   end=$(psql_db -c "select extract(epoch from max(finished_at)) from operation")
-  local left republished steady batches
+  h1=$(batch_histogram "$PROCESSOR_PORT")
+  local left republished steady
   left=$(unfinished)
   republished=$(psql_db -c "select coalesce(sum(republished), 0) from operation")
-  # The processor's own pace, once it has started and warmed up: the middle 80% of the operations by finishing time.
-  steady=$(psql_db -c "select round(0.8 * count(*) / nullif(extract(epoch from percentile_cont(0.9) within group (order by finished_at - 'epoch') - percentile_cont(0.1) within group (order by finished_at - 'epoch')), 0)) from operation")
-  # The processor's histogram of operations per transaction (its buckets: 1, 10, 50, 100, 250, 500, 1000).
-  batches=$(curl -s "$URL/q/metrics" | awk '
-    /^operations_batch_size_count/ { n = $2 } /^operations_batch_size_sum/ { sum = $2 }
-    /^operations_batch_size_bucket/ { match($0, /le="[^"]*"/); le = substr($0, RSTART + 4, RLENGTH - 5); b[le] = $2 }
-    END { printf "%d batches of %.0f operations on average (at most 10: %d, 11 to 100: %d, 101 to 250: %d, 251 to 500: %d, more: %d)",
-      n, n ? sum / n : 0, b["10.0"], b["100.0"] - b["10.0"], b["250.0"] - b["100.0"], b["500.0"] - b["250.0"], n - b["500.0"] }')
+  # The middle 80% of the backlog's operations by finishing time: the drain without its first and last batches.
+  steady=$(psql_db -c "select round(0.8 * count(*) / nullif(extract(epoch from percentile_cont(0.9) within group (order by finished_at - 'epoch') - percentile_cont(0.1) within group (order by finished_at - 'epoch')), 0)) from operation where finished_at > to_timestamp($start)")
   awk -v n="$accepted" -v s="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" -v left="$left" -v r="$republished" \
-    -v steady="$steady" -v batches="$batches" 'BEGIN {
-    printf "\nDrain: %d createEmptyCart commands accepted with the processor off, then drained in %.1f s including the processor start (JVM start, JIT warm-up): %.0f ops/s; middle 80%% of the operations: %s ops/s; %s; %d left unfinished; %d relay republishes\n", n, s, (n - left) / s, steady, batches, left, r
+    -v steady="$steady" -v h0="$h0" -v h1="$h1" 'BEGIN {
+    split(h0, a, " "); split(h1, b, " "); for (i in b) d[i] = b[i] - a[i]
+    printf "\nDrain: %d createEmptyCart commands accepted while the processor (warmed up for the same time as the modes) was paused, then drained in %.2f s: %.0f ops/s; middle 80%% of the operations: %s ops/s; %d batches of %.0f operations on average (at most 10: %d, 11 to 100: %d, 101 to 250: %d, 251 to 500: %d, 501 to 1000: %d, more: %d); %d left unfinished; %d relay republishes\n",
+      n, s, (n - left) / s, steady, d[1], d[1] ? d[2] / d[1] : 0, d[4], d[6] - d[4], d[7] - d[6], d[8] - d[7], d[9] - d[8], d[1] - d[9], left, r
   }' | tee -a "$TABLE"
+  SERVICE_PID=$PROCESSOR_PID
+  PROCESSOR_PID=""
   stop_service
 }
 
