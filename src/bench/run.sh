@@ -277,7 +277,7 @@ phase_drain() {
   awk -v n="$accepted" -v s="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" -v left="$left" -v r="$republished" \
     -v steady="$steady" -v h0="$h0" -v h1="$h1" 'BEGIN {
     split(h0, a, " "); split(h1, b, " "); for (i in b) d[i] = b[i] - a[i]
-    printf "\nDrain: %d createEmptyCart commands accepted while the processor (warmed up for the same time as the modes) was paused, then drained in %.2f s: %.0f ops/s; middle 80%% of the operations: %s ops/s; %d batches of %.0f operations on average (at most 10: %d, 11 to 100: %d, 101 to 250: %d, 251 to 500: %d, 501 to 1000: %d, more: %d); %d left unfinished; %d relay republishes\n",
+    printf "\nDrain: %d createEmptyCart commands accepted while the processor (warmed up for the same time as the modes) was paused, then drained in %.2f s: %.0f ops/s; middle 80%% of the operations: %s ops/s; %d batches of %.0f operations on average (at most 10: %d, 11 to 100: %d, 101 to 250: %d, 251 to 500: %d, 501 to 1000: %d, just over 1000, as a batch takes whole messages: %d); %d left unfinished; %d relay republishes\n",
       n, s, (n - left) / s, steady, d[1], d[1] ? d[2] / d[1] : 0, d[4], d[6] - d[4], d[7] - d[6], d[8] - d[7], d[9] - d[8], d[1] - d[9], left, r
   }' | tee -a "$TABLE"
   SERVICE_PID=$PROCESSOR_PID

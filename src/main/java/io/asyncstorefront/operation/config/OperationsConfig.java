@@ -145,7 +145,10 @@ public interface OperationsConfig {
         @WithDefault("250ms")
         Duration retryBackoff();
 
-        /** The most commands the processor applies in one transaction. */
+        /**
+         * The commands at which the processor closes a batch, applied in one transaction. A batch takes whole messages, so
+         * the last one may take it over by less than a message's operations.
+         */
         @WithDefault("1000")
         int batchSize();
 
