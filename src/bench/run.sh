@@ -246,9 +246,12 @@ phase_drain() {
   psql_db -c "set application_name = 'bench-pause'" -c "begin" -c "lock table cart in share mode" \
     -c "select pg_sleep(3600)" >/dev/null 2>&1 &
   PAUSE_PID=$!
-  until [ "$(psql_db -c "select count(*) from pg_stat_activity where application_name = 'bench-pause' and state = 'active'")" = 1 ]; do
+  for _ in $(seq 1 100); do
+    [ "$(psql_db -c "select count(*) from pg_stat_activity where application_name = 'bench-pause' and state = 'active'")" = 1 ] && break
     sleep 0.2
   done
+  [ "$(psql_db -c "select count(*) from pg_locks l join pg_stat_activity a using (pid) where a.application_name = 'bench-pause' and l.relation = 'cart'::regclass and l.granted")" = 1 ] ||
+    { log "drain: could not pause the processor"; exit 1; }
   local accepted=0
   while [ "$accepted" -lt "$DRAIN_OPS" ]; do
     wrk_run create-empty-cart 64 5 >/dev/null

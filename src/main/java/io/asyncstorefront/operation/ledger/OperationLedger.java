@@ -192,8 +192,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             finished as (
                 update operation o set status = r.status, result = cast(r.result as text), finished_at = t.finished
                 from (select clock_timestamp() as finished) as t, r
-                where o.id = any(array(select id from r)) and o.id = r.id and o.status not in ('COMPLETED', 'FAILED')
-                returning o.id),
+                where o.id = any(array(select id from r)) and o.id = r.id and o.status not in ('COMPLETED', 'FAILED')),
             p as (
                 select * from jsonb_to_recordset(cast(cast(:progress as text) as jsonb)) as p(aggregate_key varchar, applied bigint))
             update aggregate_progress ap set applied_sequence = p.applied
