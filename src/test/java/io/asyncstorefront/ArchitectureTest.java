@@ -6,11 +6,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -26,6 +29,14 @@ import io.asyncstorefront.operation.state.PersistOperationInterface;
 /** The dependency rules that keep the operation machinery apart from the storefront domain. */
 @AnalyzeClasses(packages = "io.asyncstorefront", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** The conformance tests read the schema that the tests run: only production code may add to it. */
+    @ArchTest
+    static void noTestCodeAddsToTheSchema(JavaClasses production) {
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("io.asyncstorefront");
+        noClasses().should().beAnnotatedWith(GraphQLApi.class).allowEmptyShould(true).check(tests);
+    }
 
     @ArchTest
     static final ArchRule theOperationMachineryKnowsNothingOfTheStorefront = noClasses()

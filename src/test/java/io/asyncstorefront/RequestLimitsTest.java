@@ -4,13 +4,21 @@ import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.asyncstorefront.support.Database;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -47,6 +55,9 @@ class RequestLimitsTest {
 
     @Inject
     Database database;
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
 
     @Test
     void theGraphQLUIsIntrospectionQueryIsNotHeldByTheDepthAndComplexityLimits() {
@@ -161,5 +172,87 @@ class RequestLimitsTest {
 
         assertThat(answer.getString("errors[0].message"))
                 .isEqualTo("The request body has more after its JSON object, at line 1, column 82");
+    }
+
+    @Test
+    void aBodyInAnotherCharsetThanUtf8Gets415NamingIt() throws Exception {
+        // Sent by the JDK's client, which leaves the charset alone where a REST client would encode by it.
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(graphql)
+                .header("Content-Type", "application/json; charset=bogus")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        JsonPath answer = JsonPath.from(response.body());
+        assertThat(answer.getString("errors[0].message"))
+                .isEqualTo("The request body's charset is bogus; a GraphQL POST must be UTF-8");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void anEmptyQueryIsNamedAsSuch() {
+        JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("query", " "))
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .extract().jsonPath();
+
+        assertThat(answer.getString("errors[0].message"))
+                .isEqualTo("The query is empty: send a GraphQL document, such as { __typename }");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void introspectionDeeperThanGraphQLJavasOwnLimitIsRefusedNamingTheLimit() {
+        JsonPath answer = execute("{ __type(name: \"Query\") { " + "ofType { ".repeat(30) + "name" + " }".repeat(30) + " } }");
+
+        assertThat(answer.getString("errors[0].extensions.code")).as(answer.prettify()).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(answer.getInt("errors[0].extensions.limit")).isEqualTo(20);
+        assertThat(answer.getString("errors[0].message")).startsWith("The introspection query is larger than a client needs");
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = { "", "*/*", "application/json" })
+    void aClientThatDoesNotNameGraphQLResponsesGetsJson(String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}"));
+        if (!accept.isEmpty()) {
+            request.header("Accept", accept);
+        }
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(response.body()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+    }
+
+    @Test
+    void aVariableThatCannotBeCoercedGets400UnderGraphQLResponses() {
+        long operations = database.operations();
+
+        JsonPath answer = given().contentType(ContentType.JSON).accept("application/graphql-response+json")
+                .body(Map.of("query",
+                        "mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier } }",
+                        "variables", Map.of("cartMask", List.of("not", "a", "string"))))
+                .when().post("/graphql")
+                .then().statusCode(400).contentType("application/graphql-response+json")
+                .extract().jsonPath();
+
+        assertThat(answer.getMap("$")).doesNotContainKey("data");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(database.operations()).isEqualTo(operations);
+    }
+
+    @Test
+    void aRequestErrorFoundWhileExecutingStillAnswers200InJson() {
+        JsonPath answer = given().contentType(ContentType.JSON).accept("application/json")
+                .body(Map.of("query",
+                        "mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier } }",
+                        "variables", Map.of("cartMask", List.of("not", "a", "string"))))
+                .when().post("/graphql")
+                .then().statusCode(200).contentType("application/json")
+                .extract().jsonPath();
+
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
     }
 }

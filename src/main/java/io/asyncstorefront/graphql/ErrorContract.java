@@ -25,6 +25,7 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Field;
 import graphql.language.SourceLocation;
 import graphql.schema.DataFetchingEnvironment;
@@ -50,6 +51,7 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
     private static final Pattern SCALAR_VALUE = Pattern.compile("^\\w+Value\\{value=(.*)}$", Pattern.DOTALL);
     private static final Pattern VALIDATION_PREFIX = Pattern.compile("^Validation error \\([^)]*\\) ?: ?");
     private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}([A-Z]\\w*)");
+    private static final Pattern BEYOND_LIMIT = Pattern.compile("\\d+ > (\\d+)");
     private static final Pattern SMALLRYE_CODE = Pattern.compile(" ?-? ?SRGQL\\d+: ?");
 
     @Override
@@ -89,6 +91,9 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         List<Dropped> dropped = parameters.getGraphQLContext().getOrDefault(DROPPED, List.of());
+        if (!result.isDataPresent()) {
+            GraphQLResponses.requestError();
+        }
         if (result.getErrors().isEmpty() && dropped.isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
@@ -133,6 +138,9 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
             }
             return contract(error, ErrorCode.GRAPHQL_VALIDATION_FAILED, clean(error.getMessage()), null);
         }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return badFaithIntrospection(error);
+        }
         if (error instanceof AbortExecutionException) {
             return contract(error, ErrorCode.LIMIT_EXCEEDED, clean(error.getMessage()), null);
         }
@@ -147,6 +155,22 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
             return internal(error, null);
         }
         return contract(error, code, clean(error.getMessage()), null);
+    }
+
+    /**
+     * graphql-java's own limits on introspection (depth 20, and how often a field may recur), which the request limits
+     * exempt so that the GraphQL UI works.
+     */
+    private static GraphQLError badFaithIntrospection(GraphQLError error) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", ErrorCode.LIMIT_EXCEEDED.name());
+        Matcher beyond = BEYOND_LIMIT.matcher(error.getMessage());
+        if (beyond.find()) {
+            extensions.put("limit", Integer.parseInt(beyond.group(1)));
+        }
+        String reason = error.getMessage().substring(error.getMessage().indexOf(" - ") + 1).replaceFirst("^- ", "");
+        return new ContractError("The introspection query is larger than a client needs: " + reason,
+                error.getLocations(), error.getPath(), extensions);
     }
 
     private static Throwable unwrap(Throwable exception) {

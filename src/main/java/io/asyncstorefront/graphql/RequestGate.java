@@ -37,7 +37,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 class RequestGate {
 
     private static final Logger LOG = Logger.getLogger(RequestGate.class);
-    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     /** Documents that passed, so that a client's repeated document is checked once; bounded by clearing. */
     private static final int PASSED_DOCUMENTS = 1000;
 
@@ -59,6 +58,8 @@ class RequestGate {
     }
 
     void install(@Observes Router router) {
+        // Ahead of SmallRye GraphQL's WebSocket route (order -99), which would run operations past every check below.
+        router.route("/graphql").order(-300).handler(this::refuseWebSocket);
         // Ahead of SmallRye GraphQL's route, whose body handler then finds the body read.
         router.post("/graphql").order(-200)
                 .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodySize().asLongValue()))
@@ -66,11 +67,31 @@ class RequestGate {
                 .failureHandler(this::failed);
     }
 
+    /**
+     * The schema has no subscription, so GraphQL over WebSocket is not served: a handshake, from any origin, is refused
+     * before it is upgraded.
+     */
+    private void refuseWebSocket(RoutingContext context) {
+        String upgrade = context.request().getHeader("Upgrade");
+        if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+            context.next();
+            return;
+        }
+        refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                "GraphQL over WebSocket is not served: send queries and mutations as an HTTP POST"));
+    }
+
     private void check(RoutingContext context) {
         String contentType = context.request().getHeader("Content-Type");
         if (!isJson(contentType)) {
             refuse(context, 415, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "A GraphQL POST must have Content-Type "
                     + "application/json" + (contentType == null ? "; this one has none" : "; this one has " + contentType)));
+            return;
+        }
+        String charset = charsetOf(contentType);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            refuse(context, 415, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "The request body's charset is " + charset + "; a GraphQL POST must be UTF-8"));
             return;
         }
         Buffer body = context.body().buffer();
@@ -119,7 +140,7 @@ class RequestGate {
         if (variables != null && variables.isObject()) {
             GraphQLErrorBody unstorable = unstorableText(variables, "$");
             if (unstorable != null) {
-                refuse(context, requestErrorStatus(context), unstorable);
+                refuse(context, GraphQLResponses.requestErrorStatus(context), unstorable);
                 return;
             }
         }
@@ -136,7 +157,7 @@ class RequestGate {
                 return;
             }
             if (problem != null) {
-                refuse(context, requestErrorStatus(context), problem);
+                refuse(context, GraphQLResponses.requestErrorStatus(context), problem);
                 return;
             }
             if (passed.size() >= PASSED_DOCUMENTS) {
@@ -144,6 +165,7 @@ class RequestGate {
             }
             passed.put(key, Boolean.TRUE);
         }
+        GraphQLResponses.follow(context);
         context.next();
     }
 
@@ -153,7 +175,21 @@ class RequestGate {
         }
         int parameters = contentType.indexOf(';');
         String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
-        return type.equalsIgnoreCase("application/json") || type.equalsIgnoreCase(GRAPHQL_RESPONSE);
+        return type.equalsIgnoreCase("application/json") || type.equalsIgnoreCase(GraphQLResponses.GRAPHQL_RESPONSE);
+    }
+
+    /** The charset parameter of a media type, unquoted, or null when it has none. */
+    private static String charsetOf(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).trim().equalsIgnoreCase("charset")) {
+                String value = parameter.substring(equals + 1).trim();
+                return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                        ? value.substring(1, value.length() - 1)
+                        : value;
+            }
+        }
+        return null;
     }
 
     private static Optional<GraphQLErrorBody> malformed(JsonNode request) {
@@ -168,6 +204,10 @@ class RequestGate {
         JsonNode query = request.get("query");
         if (query == null || !query.isTextual()) {
             return Optional.of(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request has no query string"));
+        }
+        if (query.textValue().isBlank()) {
+            return Optional.of(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "The query is empty: send a GraphQL document, such as { __typename }"));
         }
         JsonNode name = request.get("operationName");
         if (name != null && !name.isNull() && !name.isTextual()) {
@@ -213,20 +253,10 @@ class RequestGate {
         return null;
     }
 
-    /**
-     * GraphQL over HTTP: a request error answers 200 in application/json, as graphql-java's own validation errors do,
-     * and 400 to a client that accepts application/graphql-response+json.
-     */
-    private static int requestErrorStatus(RoutingContext context) {
-        String accept = context.request().getHeader("Accept");
-        return accept != null && accept.contains(GRAPHQL_RESPONSE) ? 400 : 200;
-    }
-
     private static void refuse(RoutingContext context, int status, GraphQLErrorBody error) {
         LOG.debugf("Refused a GraphQL request with %d: %s", status, error.message());
-        String accept = context.request().getHeader("Accept");
-        String type = accept != null && accept.contains(GRAPHQL_RESPONSE) ? GRAPHQL_RESPONSE : "application/json";
-        context.response().setStatusCode(status).putHeader("Content-Type", type + ";charset=UTF-8").end(error.encode());
+        context.response().setStatusCode(status).putHeader("Content-Type", GraphQLResponses.contentType(context))
+                .end(error.encode());
     }
 
     /** Failures of this route and of SmallRye GraphQL's, before anything was sent. */

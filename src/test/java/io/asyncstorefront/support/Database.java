@@ -37,7 +37,7 @@ public class Database {
      * relay may still deliver, would otherwise be counted too.
      */
     public void resetStatementCounts() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> single(
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> single(
                 "select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')").getLong(0) == 0);
         pool.query("create extension if not exists pg_stat_statements").execute().await().indefinitely();
         pool.query("select pg_stat_statements_reset()").execute().await().indefinitely();
@@ -59,6 +59,22 @@ public class Database {
                 and query !~* 'pg_stat_statements' and query !~* '^\\s*(begin|commit|rollback|set)\\M'
                 and query !~* 'next_attempt_at' and query !~* 'min\\(accepted_at\\)'
                 """).getLong(0);
+    }
+
+    /**
+     * Every statement that ran in this database since the last reset, transaction control included, as "calls × text",
+     * but for the counting queries themselves; for a test whose service runs nothing on its own meanwhile.
+     */
+    public List<String> everyStatement() {
+        List<String> statements = new ArrayList<>();
+        pool.query("""
+                select calls, query from pg_stat_statements
+                where dbid = (select oid from pg_database where datname = current_database())
+                and query !~* 'pg_stat_statements'
+                order by query
+                """).execute().await().indefinitely()
+                .forEach(row -> statements.add(row.getLong(0) + " × " + row.getString(1)));
+        return statements;
     }
 
     /** How many statements that name the table ran since the last reset (a batch of N binds counts N). */

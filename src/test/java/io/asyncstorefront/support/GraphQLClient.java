@@ -80,7 +80,7 @@ public final class GraphQLClient {
             return state;
         }
         String identifier = (String) state.get("identifier");
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
                 .until(() -> queue(List.of(identifier)).get(0),
                         current -> current != null && !UNFINISHED.contains(current.get("__typename")));
     }

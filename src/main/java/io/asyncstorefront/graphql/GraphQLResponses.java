@@ -1,0 +1,59 @@
+package io.asyncstorefront.graphql;
+
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * GraphQL over HTTP's answer to a POST, in one place for the request gate's refusals and SmallRye GraphQL's results:
+ * application/graphql-response+json to a client whose Accept names it, application/json to any other (no Accept, a
+ * wildcard); a request error (a result without data) answers 400 in the first and 200 in the second.
+ */
+final class GraphQLResponses {
+
+    static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+
+    /** Where the request being executed is found from within graphql-java, on the request's own Vert.x context. */
+    private static final String REQUEST = GraphQLResponses.class.getName() + ".request";
+    private static final String REQUEST_ERROR = GraphQLResponses.class.getName() + ".requestError";
+
+    private GraphQLResponses() {
+    }
+
+    static String contentType(RoutingContext context) {
+        return (wantsGraphQLResponse(context) ? GRAPHQL_RESPONSE : "application/json") + ";charset=UTF-8";
+    }
+
+    static int requestErrorStatus(RoutingContext context) {
+        return wantsGraphQLResponse(context) ? 400 : 200;
+    }
+
+    /** Makes SmallRye GraphQL's answer to this request follow the rules above. */
+    static void follow(RoutingContext context) {
+        Context vertx = Vertx.currentContext();
+        if (vertx != null && VertxContext.isDuplicatedContext(vertx)) {
+            vertx.putLocal(REQUEST, context);
+        }
+        context.addHeadersEndHandler(ignored -> {
+            context.response().putHeader("Content-Type", contentType(context));
+            if (context.response().getStatusCode() == 200 && context.get(REQUEST_ERROR) != null) {
+                context.response().setStatusCode(requestErrorStatus(context));
+            }
+        });
+    }
+
+    /** Called for a result without data (a document or its variables refused before execution). */
+    static void requestError() {
+        Context vertx = Vertx.currentContext();
+        if (vertx != null && VertxContext.isDuplicatedContext(vertx)
+                && vertx.getLocal(REQUEST) instanceof RoutingContext context) {
+            context.put(REQUEST_ERROR, Boolean.TRUE);
+        }
+    }
+
+    private static boolean wantsGraphQLResponse(RoutingContext context) {
+        String accept = context.request().getHeader("Accept");
+        return accept != null && accept.contains(GRAPHQL_RESPONSE);
+    }
+}
