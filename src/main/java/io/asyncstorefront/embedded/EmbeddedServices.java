@@ -20,6 +20,11 @@ public final class EmbeddedServices {
         EmbeddedArtemisServer.ensureRunning(port, directory, true);
     }
 
+    /** The same broker started on the journal that an earlier one left, as a broker restarted after a crash. */
+    public static void artemisOnItsJournal(int port, Path directory) {
+        EmbeddedArtemisServer.ensureRunning(port, directory, false);
+    }
+
     /** The broker that {@link #artemis} started on the port, for tests that change or inspect its configuration. */
     public static ActiveMQServer artemisServer(int port) {
         return EmbeddedArtemisServer.server(port);

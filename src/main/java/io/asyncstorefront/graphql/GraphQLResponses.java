@@ -36,8 +36,11 @@ final class GraphQLResponses {
             vertx.putLocal(REQUEST, context);
         }
         context.addHeadersEndHandler(ignored -> {
+            if (context.response().getStatusCode() != 200) {
+                return; // one of SmallRye GraphQL's own refusals (406 for an Accept it cannot answer), without a body
+            }
             context.response().putHeader("Content-Type", contentType(context));
-            if (context.response().getStatusCode() == 200 && context.get(REQUEST_ERROR) != null) {
+            if (context.get(REQUEST_ERROR) != null) {
                 context.response().setStatusCode(requestErrorStatus(context));
             }
         });

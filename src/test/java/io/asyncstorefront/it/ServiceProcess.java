@@ -86,10 +86,10 @@ final class ServiceProcess implements AutoCloseable {
         return types;
     }
 
-    /** Waits until every operation is final. */
-    void awaitFinal(List<String> operations) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> stateTypes(operations).stream().noneMatch(UNFINISHED::contains));
+    /** Waits until every operation is final, for as long as operations keep finishing. */
+    void awaitFinal(List<String> operations) throws Exception {
+        Progress.awaitAtLeast(operations.size(),
+                () -> stateTypes(operations).stream().filter(type -> !UNFINISHED.contains(type)).count());
     }
 
     /** Ends the process at once, as a crash or an OOM kill would. */
@@ -108,7 +108,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Waits until the readiness endpoint answers one of the given HTTP statuses. */
     void awaitReadiness(Integer... statuses) {
         List<Integer> expected = List.of(statuses);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service exited with " + process.exitValue());
             }

@@ -67,7 +67,7 @@ class OperationLifecycleTest {
                 """, Map.of("mask", newCartMask()));
 
         // The processor counts an operation just after its batch commits, so just after queue shows it final.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metrics())
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(metrics())
                 .containsPattern("operations_accepted_total\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
                 .containsPattern("operations_completed_total\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
                 .containsPattern("operations_accept_latency_seconds_count\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")

@@ -53,7 +53,9 @@ public class BrokerConnection {
 
     private synchronized Uni<AmqpConnection> attempt() {
         if (connection == null) {
-            connection = client.connect().memoize().indefinitely();
+            // A broker that takes the TCP connection but never answers the AMQP open (one still starting, say) must not
+            // hold every later publish on this attempt: it fails, and the next caller tries again.
+            connection = client.connect().ifNoItem().after(CONNECT_TIMEOUT.multipliedBy(2)).fail().memoize().indefinitely();
         }
         return connection;
     }

@@ -1,6 +1,7 @@
 package io.asyncstorefront.operation.messaging;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +31,7 @@ public class CommandPublisher {
     private final OperationsConfig config;
     private final String address;
     private final List<String> capabilities;
+    private final AtomicBoolean unreachable = new AtomicBoolean();
     private Uni<AmqpSender> sender;
 
     public CommandPublisher(BrokerConnection broker, OperationsConfig config,
@@ -57,11 +59,32 @@ public class CommandPublisher {
         })
                 .ifNoItem().after(config.processing().publishTimeout()).fail()
                 .replaceWith(true)
+                .invoke(this::reached)
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("%d operations (%s, ...) were not published now (%s); the relay publishes them later",
-                            operationIds.size(), operationIds.get(0), failure.toString());
+                    missed(operationIds, failure);
                     return false;
                 });
+    }
+
+    /**
+     * Logged once per outage: while the broker is away every accept group misses its publish, and a line each would
+     * flood the log.
+     */
+    private void missed(List<String> operationIds, Throwable failure) {
+        if (unreachable.compareAndSet(false, true)) {
+            LOG.warnf("The broker did not take %d operations (%s, ...): %s; accepting goes on, and the relay publishes "
+                    + "what was missed once the broker takes messages again", operationIds.size(), operationIds.get(0),
+                    failure.toString());
+        } else {
+            LOG.debugf("%d operations (%s, ...) were not published now (%s)", operationIds.size(), operationIds.get(0),
+                    failure.toString());
+        }
+    }
+
+    private void reached() {
+        if (unreachable.compareAndSet(true, false)) {
+            LOG.info("The broker takes messages again");
+        }
     }
 
     /** The sender link, attached on first use and again once it was closed, lost or refused. */
