@@ -215,33 +215,38 @@ class DeliveryTest {
         // A batch in flight, as the processor runs one: it holds the cart's progress lock and nothing else yet; it
         // records the final state only at its end.
         SqlConnection batch = pool.getConnection().await().indefinitely();
-        Transaction transaction = batch.begin().await().indefinitely();
-        int batchBackend = batch.query("select pg_backend_pid()").execute().await().indefinitely().iterator().next()
-                .getInteger(0);
-        batch.preparedQuery("select 1 from aggregate_progress where aggregate_key = $1 for update")
-                .execute(Tuple.of(place.getKey())).await().indefinitely();
+        try {
+            Transaction transaction = batch.begin().await().indefinitely();
+            int batchBackend = batch.query("select pg_backend_pid()").execute().await().indefinitely().iterator().next()
+                    .getInteger(0);
+            batch.preparedQuery("select 1 from aggregate_progress where aggregate_key = $1 for update")
+                    .execute(Tuple.of(place.getKey())).await().indefinitely();
 
-        CompletableFuture<Void> counted = CompletableFuture.runAsync(() -> {
-            try {
-                VertxContextSupport.subscribeAndAwait(
-                        () -> ledger.recordFailedAttempt(operation.operationId(), "a connection was lost"));
-            } catch (Throwable failure) {
-                throw new IllegalStateException(failure);
-            }
-        });
-        // The batch holds no other lock, so a count that waits for it waits for the progress lock; one that does not
-        // take that lock finishes at once.
-        await().atMost(Duration.ofSeconds(60)).until(() -> counted.isDone() || database.single(
-                "select count(*) from pg_stat_activity where $1 = any(pg_blocking_pids(pid))", batchBackend)
-                .getLong(0) > 0);
-        assertThat(counted).as("the count did not wait for the batch's progress lock").isNotDone();
-        batch.preparedQuery("update operation set status = 'COMPLETED', result = '{}', finished_at = now() where id = $1")
-                .execute(Tuple.of(operation.operationId())).await().indefinitely();
-        batch.preparedQuery("update aggregate_progress set applied_sequence = $2 where aggregate_key = $1")
-                .execute(Tuple.of(place.getKey(), place.getValue())).await().indefinitely();
-        transaction.commit().await().indefinitely();
-        batch.close().await().indefinitely();
-        counted.get(60, TimeUnit.SECONDS);
+            CompletableFuture<Void> counted = CompletableFuture.runAsync(() -> {
+                try {
+                    VertxContextSupport.subscribeAndAwait(
+                            () -> ledger.recordFailedAttempt(operation.operationId(), "a connection was lost"));
+                } catch (Throwable failure) {
+                    throw new IllegalStateException(failure);
+                }
+            });
+            // The batch holds no other lock, so a count that waits for it waits for the progress lock; one that does
+            // not take that lock finishes at once.
+            await().atMost(Duration.ofSeconds(60)).until(() -> counted.isDone() || database.single(
+                    "select count(*) from pg_stat_activity where $1 = any(pg_blocking_pids(pid))", batchBackend)
+                    .getLong(0) > 0);
+            assertThat(counted).as("the count did not wait for the batch's progress lock").isNotDone();
+            batch.preparedQuery(
+                    "update operation set status = 'COMPLETED', result = '{}', finished_at = now() where id = $1")
+                    .execute(Tuple.of(operation.operationId())).await().indefinitely();
+            batch.preparedQuery("update aggregate_progress set applied_sequence = $2 where aggregate_key = $1")
+                    .execute(Tuple.of(place.getKey(), place.getValue())).await().indefinitely();
+            transaction.commit().await().indefinitely();
+            counted.get(60, TimeUnit.SECONDS);
+        } finally {
+            // Ends the transaction (a rollback if the test failed before its commit), so that no lock outlives it.
+            batch.close().await().indefinitely();
+        }
 
         Row row = database.single("select status, failed_attempts from operation where id = $1", operation.operationId());
         assertThat(List.of(row.getString(0), row.getInteger(1))).containsExactly("COMPLETED", 0);
