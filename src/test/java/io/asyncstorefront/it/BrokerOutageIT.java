@@ -170,14 +170,17 @@ class BrokerOutageIT {
             return answered.stream().map(Request::operation).toList();
         }
 
-        /** The requests sent within [from, to). */
+        /** The requests answered within [from, to): one held up by the kill counts where its answer came. */
         Window window(long from, long to) {
-            List<Request> within = answered.stream().filter(r -> r.sent() >= from && r.sent() < to)
+            List<Request> within = answered.stream().filter(r -> r.answered() >= from && r.answered() < to)
                     .sorted(Comparator.comparingLong(Request::answered)).toList();
             List<Long> latencies = new ArrayList<>(within.stream().map(r -> r.answered() - r.sent()).sorted().toList());
+            // From the window's start, so that a pause that begins with the kill counts whole.
             long gap = 0;
-            for (int i = 1; i < within.size(); i++) {
-                gap = Math.max(gap, within.get(i).answered() - within.get(i - 1).answered());
+            long previous = from;
+            for (Request request : within) {
+                gap = Math.max(gap, request.answered() - previous);
+                previous = request.answered();
             }
             long p50 = latencies.get(latencies.size() / 2);
             long p99 = latencies.get((int) Math.min(latencies.size() - 1, Math.ceil(latencies.size() * 0.99) - 1));
