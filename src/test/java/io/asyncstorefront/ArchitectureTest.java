@@ -2,6 +2,7 @@ package io.asyncstorefront;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.List;
@@ -25,6 +26,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.asyncstorefront.operation.state.PersistOperationInterface;
+import io.smallrye.graphql.api.Subscription;
 
 /** The dependency rules that keep the operation machinery apart from the storefront domain. */
 @AnalyzeClasses(packages = "io.asyncstorefront", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -32,11 +34,16 @@ class ArchitectureTest {
 
     /** The conformance tests read the schema that the tests run: only production code may add to it. */
     @ArchTest
-    static void noTestCodeAddsToTheSchema(JavaClasses production) {
+    static void noTestCodeAddsToTheSchema(JavaClasses ignored) {
         JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
                 .importPackages("io.asyncstorefront");
         noClasses().should().beAnnotatedWith(GraphQLApi.class).allowEmptyShould(true).check(tests);
     }
+
+    /** The request gate refuses every WebSocket handshake because no subscription exists: one would need it open. */
+    @ArchTest
+    static final ArchRule noSubscriptionWhileWebSocketsAreRefused = noMethods()
+            .should().beAnnotatedWith(Subscription.class);
 
     @ArchTest
     static final ArchRule theOperationMachineryKnowsNothingOfTheStorefront = noClasses()

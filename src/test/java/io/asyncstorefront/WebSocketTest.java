@@ -3,15 +3,20 @@ package io.asyncstorefront;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -59,5 +64,28 @@ class WebSocketTest {
         assertThat(cause).isInstanceOf(WebSocketHandshakeException.class);
         assertThat(((WebSocketHandshakeException) cause).getResponse().statusCode()).isEqualTo(400);
         assertThat(database.operations()).isEqualTo(operations);
+    }
+
+    @Test
+    void aHandshakeThatNamesWebSocketInOneOfTwoUpgradeHeadersIsRefusedToo() throws Exception {
+        // Sent over a raw socket: an HTTP client library would not send the header twice.
+        try (Socket socket = new Socket(graphql.getHost(), graphql.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write("""
+                    GET /graphql HTTP/1.1\r
+                    Host: %s:%d\r
+                    Upgrade: foo\r
+                    Upgrade: websocket\r
+                    Connection: Upgrade\r
+                    Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
+                    Sec-WebSocket-Version: 13\r
+                    Sec-WebSocket-Protocol: graphql-transport-ws\r
+                    \r
+                    """.formatted(graphql.getHost(), graphql.getPort()).getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+
+            assertThat(status).startsWith("HTTP/1.1 400");
+        }
     }
 }

@@ -24,6 +24,7 @@ import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Field;
@@ -33,6 +34,7 @@ import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Rewrites every error of an execution result to the error contract: extensions.code from ErrorCode, a message that
@@ -91,8 +93,8 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         List<Dropped> dropped = parameters.getGraphQLContext().getOrDefault(DROPPED, List.of());
-        if (!result.isDataPresent()) {
-            GraphQLResponses.requestError();
+        if (!result.isDataPresent() && state instanceof Request request && request.http() != null) {
+            GraphQLResponses.requestError(request.http());
         }
         if (result.getErrors().isEmpty() && dropped.isEmpty()) {
             return CompletableFuture.completedFuture(result);
@@ -110,6 +112,15 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
         }
         return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result)
                 .errors(errors).build());
+    }
+
+    /** The HTTP request of an execution, taken as it starts, on the request's own thread. */
+    private record Request(RoutingContext http) implements InstrumentationState {
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new Request(GraphQLResponses.current());
     }
 
     /** Another error at or below the path, or one of the whole request (an argument that could not be read). */
@@ -168,7 +179,7 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
         if (beyond.find()) {
             extensions.put("limit", Integer.parseInt(beyond.group(1)));
         }
-        String reason = error.getMessage().substring(error.getMessage().indexOf(" - ") + 1).replaceFirst("^- ", "");
+        String reason = error.getMessage().replaceFirst("^.*? - ", "");
         return new ContractError("The introspection query is larger than a client needs: " + reason,
                 error.getLocations(), error.getPath(), extensions);
     }

@@ -1,5 +1,6 @@
 package io.asyncstorefront.graphql;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -14,7 +15,7 @@ final class GraphQLResponses {
 
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
 
-    /** Where the request being executed is found from within graphql-java, on the request's own Vert.x context. */
+    /** Where graphql-java finds the request it starts executing, on the request's own Vert.x context. */
     private static final String REQUEST = GraphQLResponses.class.getName() + ".request";
     private static final String REQUEST_ERROR = GraphQLResponses.class.getName() + ".requestError";
 
@@ -41,18 +42,27 @@ final class GraphQLResponses {
             }
             context.response().putHeader("Content-Type", contentType(context));
             if (context.get(REQUEST_ERROR) != null) {
-                context.response().setStatusCode(requestErrorStatus(context));
+                int status = requestErrorStatus(context);
+                // SmallRye GraphQL set the reason phrase OK along with 200.
+                context.response().setStatusCode(status)
+                        .setStatusMessage(HttpResponseStatus.valueOf(status).reasonPhrase());
             }
         });
     }
 
-    /** Called for a result without data (a document or its variables refused before execution). */
-    static void requestError() {
+    /**
+     * The request that graphql-java starts executing, or null outside one; read as execution starts, since the result
+     * may complete on another thread.
+     */
+    static RoutingContext current() {
         Context vertx = Vertx.currentContext();
-        if (vertx != null && VertxContext.isDuplicatedContext(vertx)
-                && vertx.getLocal(REQUEST) instanceof RoutingContext context) {
-            context.put(REQUEST_ERROR, Boolean.TRUE);
-        }
+        return vertx != null && VertxContext.isDuplicatedContext(vertx)
+                && vertx.getLocal(REQUEST) instanceof RoutingContext context ? context : null;
+    }
+
+    /** Marks the request's result as one without data (a document or its variables refused before execution). */
+    static void requestError(RoutingContext context) {
+        context.put(REQUEST_ERROR, Boolean.TRUE);
     }
 
     private static boolean wantsGraphQLResponse(RoutingContext context) {

@@ -1,7 +1,12 @@
 package io.asyncstorefront.graphql;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,8 +77,9 @@ class RequestGate {
      * before it is upgraded.
      */
     private void refuseWebSocket(RoutingContext context) {
-        String upgrade = context.request().getHeader("Upgrade");
-        if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
+        // Any Upgrade header naming websocket, as Vert.x upgrades on any of them.
+        if (context.request().headers().getAll("Upgrade").stream()
+                .noneMatch(upgrade -> upgrade.toLowerCase(Locale.ROOT).contains("websocket"))) {
             context.next();
             return;
         }
@@ -89,9 +95,17 @@ class RequestGate {
             return;
         }
         String charset = charsetOf(contentType);
-        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+        if (charset != null && !isUtf8(charset)) {
             refuse(context, 415, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
                     "The request body's charset is " + charset + "; a GraphQL POST must be UTF-8"));
+            return;
+        }
+        String accept = context.request().getHeader("Accept");
+        String answerCharset = accept == null ? null : charsetOf(accept);
+        if (answerCharset != null && !isUtf8(answerCharset)) {
+            // SmallRye GraphQL would encode the answer in it while the answer says UTF-8.
+            refuse(context, 406, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "The request accepts the charset " + answerCharset + "; answers are UTF-8"));
             return;
         }
         Buffer body = context.body().buffer();
@@ -106,8 +120,17 @@ class RequestGate {
                     "The request body starts with a byte order mark; send JSON without one"));
             return;
         }
+        String text;
+        try {
+            // Strictly, as SmallRye GraphQL reads it: Jackson alone would also take UTF-16 and UTF-32.
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body is not UTF-8"));
+            return;
+        }
         JsonNode request;
-        try (JsonParser parser = json.createParser(body.getBytes())) {
+        try (JsonParser parser = json.createParser(text)) {
             request = json.readTree(parser);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
@@ -176,6 +199,10 @@ class RequestGate {
         int parameters = contentType.indexOf(';');
         String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
         return type.equalsIgnoreCase("application/json") || type.equalsIgnoreCase(GraphQLResponses.GRAPHQL_RESPONSE);
+    }
+
+    private static boolean isUtf8(String charset) {
+        return charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
     }
 
     /** The charset parameter of a media type, unquoted, or null when it has none. */

@@ -29,6 +29,9 @@ class DroppedFailuresTest {
         // The Vert.x SQL client fails every query of a closed pool with NoStackTraceThrowable("Pool closed"), a
         // Throwable that is not an Exception.
         pool.close().await().indefinitely();
+        Throwable closed = pool.query("select 1").execute().onItem().<Throwable> transform(rows -> null)
+                .onFailure().recoverWithItem(failure -> failure).await().indefinitely();
+        assertThat(closed).as("the closed pool's failure").isNotNull().isNotInstanceOf(Exception.class);
 
         JsonPath answer = execute("query Queue($ids: [String!]!) { queue(operationIdentifiers: $ids) { identifier } }",
                 Map.of("ids", List.of("0".repeat(40))));

@@ -45,6 +45,10 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     private void launch(boolean fresh) throws IOException {
+        if (listening()) {
+            // A broker left over from another run would keep serving, and the test would kill nothing.
+            throw new IllegalStateException("Port " + port + " is taken; is a broker of an earlier run still running?");
+        }
         Files.createDirectories(directory);
         // A light JVM, so that the broker's start-up takes little CPU from the service that shares the machine with it.
         process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,12 +58,17 @@ final class BrokerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()))
                 .start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The broker exited with " + process.exitValue());
-            }
-            return listening();
-        });
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The broker exited with " + process.exitValue());
+                }
+                return listening();
+            });
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     private boolean listening() {
@@ -78,6 +87,8 @@ final class BrokerProcess implements AutoCloseable {
 
     /** The broker process itself: port, directory and whether to start with an empty journal. */
     public static void main(String[] args) throws InterruptedException {
+        // Ends with the test's JVM, however that ends.
+        ProcessHandle.current().parent().ifPresent(test -> test.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         int port = Integer.parseInt(args[0]);
         Path data = Path.of(args[1]);
         if (Boolean.parseBoolean(args[2])) {

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -20,7 +21,6 @@ import org.apache.activemq.artemis.core.server.impl.AddressInfo;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 import io.asyncstorefront.embedded.EmbeddedServices;
 
@@ -38,15 +38,16 @@ class CommandRoutingIT {
 
     private static final String SKU = "routed-1";
 
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
     private PostgresDatabase database;
     private int run;
 
     /** Each test its own database and an empty broker, so that no test counts what another left. */
     @BeforeEach
-    void startAFreshDatabaseAndBroker(TestInfo test) throws Exception {
+    void startAFreshDatabaseAndBroker() throws Exception {
         EmbeddedServices.postgres(POSTGRES_PORT, WORK.resolve("postgres"));
-        database = PostgresDatabase.recreate(POSTGRES_PORT,
-                "routing_" + test.getTestMethod().orElseThrow().getName().toLowerCase());
+        database = PostgresDatabase.recreate(POSTGRES_PORT, "routing_" + DATABASES.incrementAndGet());
         EmbeddedServices.restartArtemisEmpty(AMQP_PORT, WORK.resolve("artemis"));
     }
 

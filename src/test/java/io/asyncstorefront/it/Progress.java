@@ -16,6 +16,11 @@ final class Progress {
     private Progress() {
     }
 
+    /** Waits until the count falls to zero, as long as it keeps falling. */
+    static void awaitNone(Callable<Long> count) throws Exception {
+        awaitAtLeast(0, () -> -count.call());
+    }
+
     /** Waits until the count reaches the target, as long as it keeps growing. */
     static void awaitAtLeast(long target, Callable<Long> count) throws Exception {
         long current = count.call();

@@ -231,7 +231,8 @@ class DeliveryTest {
                 }
             });
             // The batch holds no other lock, so a count that waits for it waits for the progress lock; one that does
-            // not take that lock finishes at once.
+            // not take that lock finishes at once. (The relay may republish the operation after its grace, and the
+            // processor then waits for the same lock; the final state below is then what tells.)
             await().atMost(Duration.ofSeconds(60)).until(() -> counted.isDone() || database.single(
                     "select count(*) from pg_stat_activity where $1 = any(pg_blocking_pids(pid))", batchBackend)
                     .getLong(0) > 0);

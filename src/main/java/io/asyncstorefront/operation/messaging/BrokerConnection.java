@@ -2,6 +2,7 @@ package io.asyncstorefront.operation.messaging;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +55,19 @@ public class BrokerConnection {
     private synchronized Uni<AmqpConnection> attempt() {
         if (connection == null) {
             // A broker that takes the TCP connection but never answers the AMQP open (one still starting, say) must not
-            // hold every later publish on this attempt: it fails, and the next caller tries again.
-            connection = client.connect().ifNoItem().after(CONNECT_TIMEOUT.multipliedBy(2)).fail().memoize().indefinitely();
+            // hold every later publish on this attempt: it fails, the next caller tries again, and a connection that
+            // opens after all is closed, since no one holds it.
+            connection = Uni.createFrom().<AmqpConnection> emitter(emitter -> {
+                AtomicBoolean abandoned = new AtomicBoolean();
+                emitter.onTermination(() -> abandoned.set(true));
+                client.connect().subscribe().with(opened -> {
+                    if (abandoned.get()) {
+                        opened.closeAndForget();
+                    } else {
+                        emitter.complete(opened);
+                    }
+                }, emitter::fail);
+            }).ifNoItem().after(CONNECT_TIMEOUT.multipliedBy(2)).fail().memoize().indefinitely();
         }
         return connection;
     }

@@ -1,7 +1,7 @@
 package io.asyncstorefront.operation.messaging;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,7 +31,9 @@ public class CommandPublisher {
     private final OperationsConfig config;
     private final String address;
     private final List<String> capabilities;
-    private final AtomicBoolean unreachable = new AtomicBoolean();
+    private static final long REACHABLE = Long.MIN_VALUE;
+    /** When a missed publish first told that the broker is away, or REACHABLE. */
+    private final AtomicLong unreachableSince = new AtomicLong(REACHABLE);
     private Uni<AmqpSender> sender;
 
     public CommandPublisher(BrokerConnection broker, OperationsConfig config,
@@ -48,6 +50,7 @@ public class CommandPublisher {
      * it refused it, did not answer in time or could not be reached; never fails.
      */
     public Uni<Boolean> publish(List<String> operationIds) {
+        long started = System.nanoTime();
         return Uni.createFrom().deferred(() -> {
             AmqpMessage message = AmqpMessage.create()
                     .id(operationIds.get(0))
@@ -59,7 +62,7 @@ public class CommandPublisher {
         })
                 .ifNoItem().after(config.processing().publishTimeout()).fail()
                 .replaceWith(true)
-                .invoke(this::reached)
+                .invoke(() -> reached(started))
                 .onFailure().recoverWithItem(failure -> {
                     missed(operationIds, failure);
                     return false;
@@ -71,7 +74,7 @@ public class CommandPublisher {
      * flood the log.
      */
     private void missed(List<String> operationIds, Throwable failure) {
-        if (unreachable.compareAndSet(false, true)) {
+        if (unreachableSince.compareAndSet(REACHABLE, System.nanoTime())) {
             LOG.warnf("The broker did not take %d operations (%s, ...): %s; accepting goes on, and the relay publishes "
                     + "what was missed once the broker takes messages again", operationIds.size(), operationIds.get(0),
                     failure.toString());
@@ -81,8 +84,10 @@ public class CommandPublisher {
         }
     }
 
-    private void reached() {
-        if (unreachable.compareAndSet(true, false)) {
+    /** Only a publish begun after the outage was noticed tells that it is over: one in flight before may land late. */
+    private void reached(long started) {
+        long since = unreachableSince.get();
+        if (since != REACHABLE && started - since > 0 && unreachableSince.compareAndSet(since, REACHABLE)) {
             LOG.info("The broker takes messages again");
         }
     }

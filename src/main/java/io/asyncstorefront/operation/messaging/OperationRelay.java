@@ -35,11 +35,12 @@ public class OperationRelay {
                     if (ids.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    LOG.infof("Republishing %d overdue commands", ids.size());
                     return publisher.publish(ids).chain(published -> {
                         if (!published) {
+                            // The publisher says once that the broker is away; a line per run would repeat it.
                             return Uni.createFrom().voidItem();
                         }
+                        LOG.infof("Republished %d overdue commands", ids.size());
                         metrics.republished(ids.size());
                         return ledger.recordRepublished(ids).replaceWithVoid();
                     });
