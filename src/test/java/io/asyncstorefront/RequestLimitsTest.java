@@ -191,6 +191,19 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aClientThatAcceptsOnlyAnotherCharsetThanUtf8Gets406NamingIt() {
+        JsonPath answer = given().contentType(ContentType.JSON).accept("application/json;charset=utf-16")
+                .body(Map.of("query", "{ __typename }"))
+                .when().post("/graphql")
+                .then().statusCode(406)
+                .extract().jsonPath();
+
+        assertThat(answer.getString("errors[0].message"))
+                .isEqualTo("The request accepts the charset utf-16; answers are UTF-8");
+        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
     void anEmptyQueryIsNamedAsSuch() {
         JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("query", " "))
                 .when().post("/graphql")
