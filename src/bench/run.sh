@@ -5,9 +5,9 @@
 #   src/bench/run.sh
 #
 # Knobs (environment): BENCH_WARMUP (s, default 15), BENCH_DURATION (s per row, 20), BENCH_CLIENTS ("1 16 64"),
-# BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products poll-queue"), BENCH_DRAIN_OPS (100000),
-# BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES ("pgbench modes drain
-# ledger"), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180).
+# BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products add-hot-product poll-queue"),
+# BENCH_DRAIN_OPS (100000), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
+# ("pgbench modes drain ledger"), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,7 +17,7 @@ WARMUP=${BENCH_WARMUP:-15}
 DURATION=${BENCH_DURATION:-20}
 CLIENTS=${BENCH_CLIENTS:-"1 16 64"}
 MODES=${BENCH_MODES:-"sync async"}
-WORKLOADS=${BENCH_WORKLOADS:-"create-empty-cart add-products poll-queue"}
+WORKLOADS=${BENCH_WORKLOADS:-"create-empty-cart add-products add-hot-product poll-queue"}
 DRAIN_OPS=${BENCH_DRAIN_OPS:-100000}
 LEDGER_ROWS=${BENCH_LEDGER_ROWS:-1000000}
 PHASES=${BENCH_PHASES:-"pgbench modes drain ledger"}
@@ -29,6 +29,7 @@ HTTP_PORT=18100
 PROCESSOR_PORT=18101 # the drain phase's processor-role instance
 AMQP_PORT=7672 # the broker's AMQP acceptor: 5672 + port offset 2000
 export BENCH_CARTS=1000
+export BENCH_PRODUCTS=1000
 URL="http://127.0.0.1:$HTTP_PORT"
 SERVICE_PID=""
 PROCESSOR_PID=""
@@ -172,7 +173,9 @@ measure() {
 
 setup_carts() {
   psql_db <<SQL
-insert into product (sku, name, price) values ('bench-product', 'Benchmark product', 1.00) on conflict do nothing;
+insert into product (sku, name, price)
+select 'bench-product-' || g, 'Benchmark product ' || g, 1.00 from generate_series(1, $BENCH_PRODUCTS) g
+on conflict do nothing;
 insert into cart (id, mask, increment_id, created_at, updated_at)
 select nextval('cart_seq'), 'bench-cart-' || g, 'BENCH' || g, now(), now() from generate_series(1, $BENCH_CARTS) g
 on conflict do nothing;

@@ -134,7 +134,7 @@ class BatchProcessingTest {
     private List<String> accept(List<? extends Command> commands) throws Throwable {
         List<NewOperation> operations = commands.stream().map(command -> new NewOperation(
                 registry.handlerOf(command).type(), command.aggregateKeys().stream().sorted().toList(),
-                mapper.valueToTree(command), null)).toList();
+                command.readKeys().stream().sorted().toList(), mapper.valueToTree(command), null)).toList();
         return VertxContextSupport.subscribeAndAwait(() -> ledger.acceptAll(operations)).stream()
                 .map(CommandEnvelope::operationId).toList();
     }

@@ -165,7 +165,8 @@ class DeliveryTest {
     @Test
     void aCommandOfAnUnknownTypeFailsWithASystemErrorReport() throws Throwable {
         PlacedOperation operation = VertxContextSupport.subscribeAndAwait(
-                () -> ledger.accept("noSuchCommand", Set.of("Cart:" + cartMask), mapper.createObjectNode(), null));
+                () -> ledger.accept("noSuchCommand", Set.of("Cart:" + cartMask), Set.of(), mapper.createObjectNode(),
+                        null));
         VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(operation.operationId())));
 
         Map<String, Object> state = awaitFinal(accepted(operation));
@@ -272,7 +273,7 @@ class DeliveryTest {
     private <C extends Command> PlacedOperation acceptWithoutPublishing(C command) throws Throwable {
         String type = registry.handlerOf(command).type();
         return VertxContextSupport.subscribeAndAwait(
-                () -> ledger.accept(type, command.aggregateKeys(), mapper.valueToTree(command), null));
+                () -> ledger.accept(type, command.aggregateKeys(), command.readKeys(), mapper.valueToTree(command), null));
     }
 
     private static AddProductsToCarts add(String cartMask, String sku, int qty) {

@@ -43,7 +43,8 @@ class OperationLifecycleTest {
         String cartMask = newCartMask();
         CreateEmptyCart command = new CreateEmptyCart(cartMask);
         PlacedOperation operation = VertxContextSupport.subscribeAndAwait(() -> ledger.accept(
-                registry.handlerOf(command).type(), command.aggregateKeys(), mapper.valueToTree(command), null));
+                registry.handlerOf(command).type(), command.aggregateKeys(), command.readKeys(), mapper.valueToTree(command),
+                null));
         String id = operation.operationId();
 
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationAccepted"));

@@ -1,5 +1,6 @@
 package io.asyncstorefront.customer.command;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -8,8 +9,11 @@ import io.asyncstorefront.operation.command.BatchCommand;
 
 public record DeleteCustomers(List<String> input) implements BatchCommand<String> {
 
+    /** Besides its customers, every reference to customers: a deletion checks that no cart is assigned to them. */
     @Override
     public Set<String> aggregateKeys() {
-        return input.stream().map(CustomerKeys::of).collect(Collectors.toSet());
+        Set<String> keys = input.stream().map(CustomerKeys::of).collect(Collectors.toCollection(HashSet::new));
+        keys.add(CustomerKeys.references());
+        return keys;
     }
 }

@@ -18,4 +18,14 @@ public record AggregateKind(String name, int longestIdentifier) {
     public String key(String identifier) {
         return name + ":" + identifier;
     }
+
+    /**
+     * A key that stands for the references to every aggregate of this kind, which no identifier's key equals: an
+     * operation that drops references it cannot name (deleting a cart drops those to its products) reads it, and one
+     * that needs to see them all settled (deleting a product checks that no cart holds it) changes it, so that it is
+     * applied after every earlier such drop and before every later one.
+     */
+    public String references() {
+        return name + " references";
+    }
 }

@@ -1,13 +1,16 @@
 package io.asyncstorefront.operation.dispatch;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.operation.api.InvalidInputException;
@@ -76,13 +79,25 @@ public class OperationDispatcher {
         if (!config.role().accepts()) {
             return Uni.createFrom().failure(wrongRole());
         }
-        return ledger.retry(operationIds)
+        return ledger.retry(operationIds, this::readKeysOf)
                 .invoke(retried -> {
                     if (!retried.isEmpty()) {
                         groups.publish(retried);
                     }
                 })
                 .chain(() -> ledger.states(operationIds));
+    }
+
+    /** What a stored command reads; nothing when it cannot be read, as its operation then fails without reading. */
+    private Collection<String> readKeysOf(String type, String payload) {
+        return registry.handlerOf(type).map(handler -> {
+            try {
+                Command command = mapper.readValue(payload, handler.commandClass());
+                return command.readKeys().stream().filter(key -> !command.aggregateKeys().contains(key)).toList();
+            } catch (JsonProcessingException e) {
+                return List.<String> of();
+            }
+        }).orElse(List.of());
     }
 
     private static RoleException wrongRole() {
@@ -115,7 +130,9 @@ public class OperationDispatcher {
         if (beyondLimits.isPresent()) {
             return Uni.createFrom().failure(beyondLimits.get());
         }
-        NewOperation operation = new NewOperation(handler.type(), command.aggregateKeys().stream().sorted().toList(),
+        Set<String> changes = command.aggregateKeys();
+        NewOperation operation = new NewOperation(handler.type(), changes.stream().sorted().toList(),
+                command.readKeys().stream().filter(key -> !changes.contains(key)).sorted().toList(),
                 mapper.valueToTree(command), precedingStep);
         long started = System.nanoTime();
         Uni<OperationStateInterface> state = switch (config.modeOf(handler.type())) {
@@ -135,7 +152,8 @@ public class OperationDispatcher {
      */
     private Uni<OperationStateInterface> applyNow(NewOperation operation) {
         return Panache.withTransaction(() -> ledger
-                .accept(operation.type(), operation.aggregateKeys(), operation.payload(), operation.precedingStep())
+                .accept(operation.type(), operation.aggregateKeys(), operation.readKeys(), operation.payload(),
+                        operation.precedingStep())
                 .chain(processor::applyWithin))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "A %s operation could not be applied at once; it is applied asynchronously",

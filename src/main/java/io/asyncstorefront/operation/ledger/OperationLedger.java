@@ -9,8 +9,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -41,16 +44,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class OperationLedger implements PanacheRepositoryBase<OperationRecord, String> {
 
     /*
-     * One statement takes the next sequence number of each aggregate, then inserts the operation and its place in each
-     * aggregate. The counters' row locks, taken in key order and held until commit, make the sequence order of an
-     * aggregate its commit order; the operation row is inserted only after they are held (count(*) consumes them all),
-     * so accepted_sequence agrees with every aggregate's order. The keys travel as JSON text: bound to a jsonb
-     * parameter, a string would become a JSON string. Used in sync mode, where the operation is applied in the same
-     * transaction: the statement also locks its aggregates' progress rows as LOCK_PROGRESS does, answers the operation's
-     * place in each aggregate and how far each is applied (null where the progress row is not in its snapshot: then
-     * the processor locks it), and switches the rest of the transaction to index access as PREFER_INDEXES does. An
-     * operation that is next in all its aggregates is then applied without reading the ledger: five round trips
-     * instead of eight.
+     * One statement takes the next sequence number of each aggregate the operation changes, then inserts the operation
+     * and its place in each aggregate. The counters' row locks, taken in key order and held until commit, make the
+     * sequence order of an aggregate its commit order; the operation row is inserted only after they are held (count(*)
+     * consumes them all), so accepted_sequence agrees with every aggregate's order. An aggregate the operation only
+     * reads gives it no place: it records how many changes of it were committed before (its counter, unlocked, so that
+     * readers never wait for each other) and waits for those. The keys travel as JSON text: bound to a jsonb parameter,
+     * a string would become a JSON string. Used in sync mode, where the operation is applied in the same transaction:
+     * the statement also locks its aggregates' progress rows as LOCK_PROGRESS does (for update where it changes, for
+     * share where it reads), answers its place in each aggregate, how far each is applied (null where the progress row
+     * is not in its snapshot: then the processor locks it) and whether readers before it are still to apply, and
+     * switches the rest of the transaction to index access as PREFER_INDEXES does. An operation that waits for nothing
+     * is then applied without reading the ledger: five round trips instead of eight.
      */
     private static final String ACCEPT = """
             with next as (
@@ -58,9 +63,14 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 select key, 1 from jsonb_array_elements_text(cast(cast(:aggregateKeys as text) as jsonb)) as key order by key
                 on conflict (aggregate_key) do update set last_sequence = operation_sequence.last_sequence + 1
                 returning aggregate_key, last_sequence),
+            reads as (
+                select key as aggregate_key,
+                       coalesce((select s.last_sequence from operation_sequence s where s.aggregate_key = key), 0) as after_sequence
+                from jsonb_array_elements_text(cast(cast(:readKeys as text) as jsonb)) as key),
             progress as (
                 insert into aggregate_progress (aggregate_key, applied_sequence)
                 select aggregate_key, 0 from next where last_sequence = 1
+                union select aggregate_key, 0 from reads
                 on conflict (aggregate_key) do nothing),
             accepted as (
                 insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at,
@@ -73,32 +83,47 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence)
                 select accepted.id, next.aggregate_key, next.last_sequence from accepted, next
                 returning aggregate_key, aggregate_sequence),
+            read_placed as (
+                insert into operation_read (aggregate_key, after_sequence, operation_id)
+                select reads.aggregate_key, reads.after_sequence, accepted.id from accepted, reads),
             progress_locked as (
-                select aggregate_key, applied_sequence from aggregate_progress
-                where aggregate_key = any(array(select aggregate_key from next))
-                order by aggregate_key
-                for update)
+                select k.aggregate_key, coalesce(x.applied_sequence, s.applied_sequence) as applied_sequence
+                from (select aggregate_key, true as exclusive from next
+                      union all select aggregate_key, false from reads
+                      order by aggregate_key) as k
+                left join lateral (select applied_sequence from aggregate_progress p
+                                   where p.aggregate_key = k.aggregate_key and k.exclusive for update) as x on true
+                left join lateral (select applied_sequence from aggregate_progress p
+                                   where p.aggregate_key = k.aggregate_key and not k.exclusive for share) as s on true)
             select cast(json_build_array((select accepted_sequence from accepted),
-                       coalesce(json_agg(json_build_array(placed.aggregate_key, placed.aggregate_sequence,
-                           case when placed.aggregate_sequence = 1 then 0 else progress_locked.applied_sequence end)), '[]'))
+                       (select coalesce(json_agg(json_build_array(placed.aggregate_key, placed.aggregate_sequence,
+                                  case when placed.aggregate_sequence = 1 then 0 else l.applied_sequence end,
+                                  exists (select 1 from operation_read d where d.aggregate_key = placed.aggregate_key
+                                                                          and d.after_sequence < placed.aggregate_sequence))),
+                                  '[]')
+                        from placed left join progress_locked l using (aggregate_key)),
+                       (select coalesce(json_agg(json_build_array(reads.aggregate_key, reads.after_sequence,
+                                  case when reads.after_sequence = 0 then 0 else l.applied_sequence end)), '[]')
+                        from reads left join progress_locked l using (aggregate_key)))
                    as text)
-            from placed left join progress_locked using (aggregate_key),
-                 (select set_config('enable_seqscan', 'off', true)) as index_access
+            from (select set_config('enable_seqscan', 'off', true)) as index_access
             """;
 
     /*
      * The same for a group of operations, in one statement and one commit: each aggregate's counter grows by the number
-     * of the group's operations that name it, and those operations take its numbers in group order. $1..$3: the
-     * operations' ids, types and payloads; $4, $5: one entry per (operation, aggregate), the operation's index (1-based)
-     * and the aggregate key, operations in group order; $6: the relay's grace in seconds; $7: the operations' preceding
-     * steps.
+     * of the group's operations that change it, and those operations take its numbers in group order; an operation that
+     * reads an aggregate counts the changes before it, the group's own included. $1..$3: the operations' ids, types and
+     * payloads; $4, $5, $8: one entry per (operation, aggregate), the operation's index (1-based), the aggregate key and
+     * whether the operation only reads it, operations in group order; $6: the relay's grace in seconds; $7: the
+     * operations' preceding steps.
      */
     private static final String ACCEPT_GROUP = """
             with entries as (
-                select e.op, e.aggregate_key, e.ord
-                from unnest($4::int[], $5::varchar[]) with ordinality as e(op, aggregate_key, ord)),
+                select e.op, e.aggregate_key, e.reads,
+                       count(*) filter (where not e.reads) over (partition by e.aggregate_key order by e.ord) as changes_so_far
+                from unnest($4::int[], $5::varchar[], $8::boolean[]) with ordinality as e(op, aggregate_key, reads, ord)),
             counts as (
-                select aggregate_key, count(*) as n from entries group by aggregate_key),
+                select aggregate_key, count(*) as n from entries where not reads group by aggregate_key),
             next as (
                 insert into operation_sequence (aggregate_key, last_sequence)
                 select aggregate_key, n from counts order by aggregate_key
@@ -107,6 +132,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             progress as (
                 insert into aggregate_progress (aggregate_key, applied_sequence)
                 select next.aggregate_key, 0 from next join counts using (aggregate_key) where next.last_sequence = counts.n
+                union select aggregate_key, 0 from entries where reads
                 on conflict (aggregate_key) do nothing),
             accepted as (
                 insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at,
@@ -116,11 +142,18 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                      unnest($1::varchar[], $2::varchar[], $3::text[], $7::varchar[])
                          with ordinality as o(id, type, payload, preceding_step, n)
                 order by o.n
-                returning id)
-            insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence)
-            select ($1::varchar[])[e.op], e.aggregate_key,
-                   next.last_sequence - counts.n + row_number() over (partition by e.aggregate_key order by e.ord)
-            from entries e join next using (aggregate_key) join counts using (aggregate_key)
+                returning id),
+            placed as (
+                insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence)
+                select ($1::varchar[])[e.op], e.aggregate_key, next.last_sequence - counts.n + e.changes_so_far
+                from entries e join next using (aggregate_key) join counts using (aggregate_key)
+                where not e.reads)
+            insert into operation_read (aggregate_key, after_sequence, operation_id)
+            select e.aggregate_key,
+                   coalesce(next.last_sequence - counts.n, s.last_sequence, 0) + e.changes_so_far, ($1::varchar[])[e.op]
+            from entries e left join next using (aggregate_key) left join counts using (aggregate_key)
+                 left join operation_sequence s on s.aggregate_key = e.aggregate_key
+            where e.reads
             """;
 
     /*
@@ -134,46 +167,78 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     /*
      * Locks the progress rows of the given aggregates, in key order so that two batches never wait for each other in a
-     * cycle, and returns how far each is applied. Processing serializes on these rows; accepting never locks them.
+     * cycle: for update where the batch changes the aggregate, for share where it only reads it (readers do not wait
+     * for each other), and returns how far each is applied. Processing serializes on these rows; accepting never locks
+     * them. %s: SKIP LOCKED for the aggregates that a batch finds it needs once it holds others, which it must not wait
+     * for; it answers only the rows it locked.
      */
     private static final String LOCK_PROGRESS = """
-            with locked as (
-                select aggregate_key, applied_sequence from aggregate_progress
-                where aggregate_key = any(array(select jsonb_array_elements_text(cast(cast(:keys as text) as jsonb))))
-                order by aggregate_key
-                for update)
-            select cast(coalesce(json_agg(json_build_array(aggregate_key, applied_sequence)), '[]') as text) from locked
+            select cast(coalesce(json_agg(json_build_array(k.aggregate_key, coalesce(x.applied_sequence, s.applied_sequence))),
+                       '[]') as text)
+            from jsonb_to_recordset(cast(cast(:keys as text) as jsonb)) as k(aggregate_key varchar, exclusive boolean)
+            left join lateral (select applied_sequence from aggregate_progress p
+                               where p.aggregate_key = k.aggregate_key and k.exclusive for update %1$s) as x on true
+            left join lateral (select applied_sequence from aggregate_progress p
+                               where p.aggregate_key = k.aggregate_key and not k.exclusive for share %1$s) as s on true
+            where coalesce(x.applied_sequence, s.applied_sequence) is not null
             """;
 
-    /* Each operation's place in its aggregates, for the operations that a batch names. */
+    private static final String LOCK_PROGRESS_WAITING = LOCK_PROGRESS.formatted("");
+
+    private static final String LOCK_PROGRESS_FREE = LOCK_PROGRESS.formatted("skip locked");
+
+    /*
+     * Each operation's place in the aggregates it changes, and the changes it waits for in those it reads, for the
+     * operations that a batch names.
+     */
     private static final String SEQUENCES_OF = """
-            select cast(coalesce(json_agg(json_build_array(operation_id, aggregate_key, aggregate_sequence)), '[]') as text)
-            from operation_aggregate
-            where operation_id = any(array(select jsonb_array_elements_text(cast(cast(:ids as text) as jsonb))))
+            with ids as (select array(select jsonb_array_elements_text(cast(cast(:ids as text) as jsonb))) as ids)
+            select cast(coalesce(json_agg(json_build_array(places.operation_id, places.aggregate_key, places.place,
+                       places.reads)), '[]') as text)
+            from ids, lateral (
+                select operation_id, aggregate_key, aggregate_sequence as place, false as reads from operation_aggregate
+                where operation_id = any(ids.ids)
+                union all
+                select operation_id, aggregate_key, after_sequence, true from operation_read
+                where operation_id = any(ids.ids)) as places
             """;
 
     /*
-     * The operations within the given ranges of their aggregates, final ones included, with every aggregate each one
-     * names. Like the two statements above, it answers one row of JSON: read row by row, Hibernate Reactive spent more
-     * time on the rows of a batch than PostgreSQL. Each step is a lateral subquery that the planner may not flatten (offset 0),
-     * so that every range costs
-     * index scans on (aggregate_key, aggregate_sequence) and primary keys, whatever the ledger's size: left to itself,
-     * the planner guesses 100 rows for the ranges and hashes whole tables.
+     * The operations within the given ranges of aggregates that a batch changes, final ones included, and the readers of
+     * those aggregates still to apply before the range's end, with every aggregate each one names. Like the two
+     * statements above, it answers one row of JSON: read row by row, Hibernate Reactive spent more time on the rows of
+     * a batch than PostgreSQL. Each step is a lateral subquery that the planner may not flatten (offset 0), so that
+     * every range costs index scans on (aggregate_key, aggregate_sequence), (aggregate_key, after_sequence) and primary
+     * keys, whatever the ledger's size: left to itself, the planner guesses 100 rows for the ranges and hashes whole
+     * tables.
      */
     private static final String IN_RANGES = """
+            with r as (
+                select * from jsonb_to_recordset(cast(cast(:ranges as text) as jsonb))
+                    as r(aggregate_key varchar, applied bigint, up_to bigint)),
+            found as (
+                select a.operation_id from r cross join lateral (
+                    select a.operation_id from operation_aggregate a
+                    where a.aggregate_key = r.aggregate_key and a.aggregate_sequence > r.applied
+                          and a.aggregate_sequence <= r.up_to
+                    offset 0) as a
+                union all
+                select d.operation_id from r cross join lateral (
+                    select d.operation_id from operation_read d
+                    where d.aggregate_key = r.aggregate_key and d.after_sequence < r.up_to
+                    offset 0) as d)
             select cast(coalesce(json_agg(json_build_array(o.id, o.command_type, o.payload, o.status, o.failed_attempts,
-                       o.accepted_sequence, mine.aggregate_key, mine.aggregate_sequence,
+                       o.accepted_sequence, mine.aggregate_key, mine.place,
                        cast(1000 * extract(epoch from clock_timestamp() - o.accepted_at) as bigint),
-                       o.preceding_step)), '[]') as text)
-            from jsonb_to_recordset(cast(cast(:ranges as text) as jsonb)) as r(aggregate_key varchar, applied bigint, up_to bigint)
+                       o.preceding_step, mine.reads)), '[]') as text)
+            from found
+            cross join lateral (select * from operation o where o.id = found.operation_id offset 0) as o
             cross join lateral (
-                select a.operation_id from operation_aggregate a
-                where a.aggregate_key = r.aggregate_key and a.aggregate_sequence > r.applied and a.aggregate_sequence <= r.up_to
-                offset 0) as a
-            cross join lateral (select * from operation o where o.id = a.operation_id offset 0) as o
-            cross join lateral (
-                select mine.aggregate_key, mine.aggregate_sequence from operation_aggregate mine
-                where mine.operation_id = o.id offset 0) as mine
+                select mine.aggregate_key, mine.aggregate_sequence as place, false as reads from operation_aggregate mine
+                where mine.operation_id = o.id
+                union all
+                select mr.aggregate_key, mr.after_sequence, true from operation_read mr where mr.operation_id = o.id
+                offset 0) as mine
             """;
 
     /*
@@ -184,7 +249,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      *
      * One finishing time for the batch, taken once its locks are held, so that later batches finish later. Each result
      * travels as JSON within the rows (json, not jsonb, keeps its text as written) rather than as an escaped string. The
-     * same statement moves the aggregates' progress forward, sparing a round trip per batch.
+     * same statement moves the aggregates' progress forward and forgets what the final operations read, sparing round
+     * trips per batch.
      */
     private static final String RECORD_FINAL = """
             with r as (
@@ -193,6 +259,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 update operation o set status = r.status, result = cast(r.result as text), finished_at = t.finished
                 from (select clock_timestamp() as finished) as t, r
                 where o.id = any(array(select id from r)) and o.id = r.id and o.status not in ('COMPLETED', 'FAILED')),
+            read as (
+                delete from operation_read d where d.operation_id = any(array(select id from r))),
             p as (
                 select * from jsonb_to_recordset(cast(cast(:progress as text) as jsonb)) as p(aggregate_key varchar, applied bigint))
             update aggregate_progress ap set applied_sequence = p.applied
@@ -235,7 +303,9 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             from operation where status in ('ACCEPTED', 'IN_PROGRESS')
             """;
 
+    /* A final operation reads nothing any more. */
     private static final String DEAD_LETTER = """
+            with read as (delete from operation_read where operation_id = :id)
             insert into operation_dead_letter (operation_id, command_type, payload, last_error, attempts, failed_at)
             values (:id, :type, :payload, :error, :attempts, clock_timestamp())
             on conflict (operation_id) do nothing
@@ -243,22 +313,34 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
 
     /* Failed operations whose attempts ran out, locked in acceptance order, so that each is taken up again once. */
     private static final String RETRIABLE = """
-            select o.id from operation o join operation_dead_letter d on d.operation_id = o.id
+            select o.id, o.command_type, o.payload from operation o join operation_dead_letter d on d.operation_id = o.id
             where o.id = any($1) and o.status = 'FAILED'
             order by o.accepted_sequence
             for update of o
             """;
 
-    /* A retried operation goes to the end of each of its aggregates' order, as if accepted now. */
+    /*
+     * A retried operation goes to the end of each of its aggregates' order, as if accepted now, and reads again what its
+     * command reads ($2), after the changes accepted so far.
+     */
     private static final String REQUEUE = """
             with bumped as (
                 update operation_sequence s set last_sequence = s.last_sequence + 1
                 from operation_aggregate a
                 where a.operation_id = $1 and s.aggregate_key = a.aggregate_key
-                returning s.aggregate_key, s.last_sequence)
-            update operation_aggregate a set aggregate_sequence = b.last_sequence
-            from bumped b
-            where a.operation_id = $1 and a.aggregate_key = b.aggregate_key
+                returning s.aggregate_key, s.last_sequence),
+            moved as (
+                update operation_aggregate a set aggregate_sequence = b.last_sequence
+                from bumped b
+                where a.operation_id = $1 and a.aggregate_key = b.aggregate_key),
+            progress as (
+                insert into aggregate_progress (aggregate_key, applied_sequence)
+                select key, 0 from unnest($2::varchar[]) as key
+                on conflict (aggregate_key) do nothing)
+            insert into operation_read (aggregate_key, after_sequence, operation_id)
+            select key, coalesce((select s.last_sequence from operation_sequence s where s.aggregate_key = key), 0), $1
+            from unnest($2::varchar[]) as key
+            on conflict do nothing
             """;
 
     private static final String REOPEN = """
@@ -295,12 +377,13 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      * and answers the operation as the processor reads it. Once the transaction commits, the operation is never lost.
      */
     @WithTransaction
-    public Uni<PlacedOperation> accept(String type, Collection<String> aggregateKeys, JsonNode payload,
-            String precedingStep) {
+    public Uni<PlacedOperation> accept(String type, Collection<String> aggregateKeys, Collection<String> readKeys,
+            JsonNode payload, String precedingStep) {
         String id = OperationIdentifiers.next();
-        List<String> keys = aggregateKeys.stream().sorted().toList();
-        return getSession().chain(session -> NativeSelects
-                .withJson(session.createNativeQuery(ACCEPT, String.class), "aggregateKeys", jsonRows.of(keys))
+        return getSession().chain(session -> NativeSelects.withJson(NativeSelects
+                .withJson(session.createNativeQuery(ACCEPT, String.class), "aggregateKeys",
+                        jsonRows.of(aggregateKeys.stream().sorted().toList())),
+                "readKeys", jsonRows.of(readKeys.stream().sorted().toList()))
                 .setParameter("id", id)
                 .setParameter("type", type)
                 .setParameter("payload", payload.toString())
@@ -310,16 +393,27 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 .map(json -> {
                     JsonNode placed = readTree(json);
                     Map<String, Long> sequences = new HashMap<>();
+                    Map<String, Long> reads = new HashMap<>();
                     Map<String, Long> applied = new HashMap<>();
+                    Set<String> readersBefore = new HashSet<>();
                     placed.get(1).forEach(row -> {
                         sequences.put(row.get(0).asText(), row.get(1).asLong());
                         if (!row.get(2).isNull()) {
                             applied.put(row.get(0).asText(), row.get(2).asLong());
                         }
+                        if (row.get(3).asBoolean()) {
+                            readersBefore.add(row.get(0).asText());
+                        }
+                    });
+                    placed.get(2).forEach(row -> {
+                        reads.put(row.get(0).asText(), row.get(1).asLong());
+                        if (!row.get(2).isNull()) {
+                            applied.put(row.get(0).asText(), row.get(2).asLong());
+                        }
                     });
                     return new PlacedOperation(new PendingOperation(id, type, payload.toString(),
-                            OperationStatus.ACCEPTED, 0, placed.get(0).asLong(), sequences, Duration.ZERO, precedingStep),
-                            applied);
+                            OperationStatus.ACCEPTED, 0, placed.get(0).asLong(), sequences, reads, Duration.ZERO,
+                            precedingStep), applied, readersBefore);
                 });
     }
 
@@ -364,6 +458,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         String[] precedingSteps = new String[size];
         List<Integer> entryOperations = new ArrayList<>();
         List<String> entryKeys = new ArrayList<>();
+        List<Boolean> entryReads = new ArrayList<>();
         List<CommandEnvelope> envelopes = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             NewOperation operation = operations.get(i);
@@ -374,12 +469,19 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             for (String key : operation.aggregateKeys()) {
                 entryOperations.add(i + 1);
                 entryKeys.add(key);
+                entryReads.add(false);
+            }
+            for (String key : operation.readKeys()) {
+                entryOperations.add(i + 1);
+                entryKeys.add(key);
+                entryReads.add(true);
             }
             envelopes.add(new CommandEnvelope(ids[i], operation.type(), operation.aggregateKeys(), operation.payload()));
         }
         return pool.preparedQuery(ACCEPT_GROUP)
                 .execute(Tuple.tuple(List.of(ids, types, payloads, entryOperations.toArray(Integer[]::new),
-                        entryKeys.toArray(String[]::new), graceSeconds(config.relay().queuedGrace()), precedingSteps)))
+                        entryKeys.toArray(String[]::new), graceSeconds(config.relay().queuedGrace()), precedingSteps,
+                        entryReads.toArray(Boolean[]::new))))
                 .replaceWith(envelopes);
     }
 
@@ -388,31 +490,40 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         return getSession().chain(session -> session.createNativeQuery(PREFER_INDEXES).executeUpdate()).replaceWithVoid();
     }
 
-    /** Within the caller's transaction: each named operation's sequence number in each of its aggregates. */
-    public Uni<Map<String, Map<String, Long>>> sequencesOf(Collection<String> operationIds) {
+    /** Within the caller's transaction: each named operation's places in the aggregates it changes and reads. */
+    public Uni<Map<String, OperationPlaces>> placesOf(Collection<String> operationIds) {
         return jsonResult(SEQUENCES_OF, "ids", jsonRows.of(operationIds)).map(rows -> {
-            Map<String, Map<String, Long>> sequences = new HashMap<>();
+            Map<String, OperationPlaces> places = new HashMap<>();
             for (JsonNode row : rows) {
-                sequences.computeIfAbsent(row.get(0).asText(), id -> new HashMap<>())
-                        .put(row.get(1).asText(), row.get(2).asLong());
+                OperationPlaces of = places.computeIfAbsent(row.get(0).asText(),
+                        id -> new OperationPlaces(new HashMap<>(), new HashMap<>()));
+                (row.get(3).asBoolean() ? of.reads() : of.sequences()).put(row.get(1).asText(), row.get(2).asLong());
             }
-            return sequences;
+            return places;
         });
     }
 
     /**
-     * Within the caller's transaction: locks the progress of the given aggregates until commit and answers, for each,
-     * the sequence number up to which it is applied.
+     * Within the caller's transaction: locks the progress of the given aggregates until commit, for update where the
+     * value is true and for share where it is false, and answers, for each, the sequence number up to which its
+     * changes are final. Waits for rows that others hold unless {@code wait} is false: then it answers only the rows it
+     * could lock at once.
      */
-    public Uni<Map<String, Long>> lockProgress(Collection<String> aggregateKeys) {
-        return jsonResult(LOCK_PROGRESS, "keys", jsonRows.of(aggregateKeys.stream().sorted().toList())).map(rows -> {
+    public Uni<Map<String, Long>> lockProgress(Map<String, Boolean> exclusiveByKey, boolean wait) {
+        List<Map<String, Object>> keys = exclusiveByKey.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> Map.<String, Object> of("aggregate_key", entry.getKey(), "exclusive", entry.getValue()))
+                .toList();
+        return jsonResult(wait ? LOCK_PROGRESS_WAITING : LOCK_PROGRESS_FREE, "keys", jsonRows.of(keys)).map(rows -> {
             Map<String, Long> applied = new HashMap<>();
             rows.forEach(row -> applied.put(row.get(0).asText(), row.get(1).asLong()));
             return applied;
         });
     }
 
-    /** Within the caller's transaction: the operations within the ranges, final ones included, in acceptance order. */
+    /**
+     * Within the caller's transaction: the operations within the ranges, final ones included, and the readers still to
+     * apply before each range's end, in acceptance order.
+     */
     public Uni<List<PendingOperation>> inRanges(Collection<AggregateRange> ranges) {
         List<Map<String, Object>> rows = ranges.stream().map(range -> Map.<String, Object> of(
                 "aggregate_key", range.aggregateKey(), "applied", range.applied(), "up_to", range.upTo())).toList();
@@ -422,9 +533,10 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 PendingOperation operation = operations.computeIfAbsent(row.get(0).asText(),
                         id -> new PendingOperation(id, row.get(1).asText(), row.get(2).asText(),
                                 OperationStatus.valueOf(row.get(3).asText()), row.get(4).asInt(), row.get(5).asLong(),
-                                new HashMap<>(), Duration.ofMillis(row.get(8).asLong()),
+                                new HashMap<>(), new HashMap<>(), Duration.ofMillis(row.get(8).asLong()),
                                 row.get(9).isNull() ? null : row.get(9).asText()));
-                operation.sequences().put(row.get(6).asText(), row.get(7).asLong());
+                (row.get(10).asBoolean() ? operation.reads() : operation.sequences())
+                        .put(row.get(6).asText(), row.get(7).asLong());
             }
             return operations.values().stream()
                     .sorted(Comparator.comparingLong(PendingOperation::acceptedSequence)).toList();
@@ -506,8 +618,9 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     public Uni<Void> recordFailedAttempt(String operationId, String error) {
         // Under the locks a batch takes, so that counting waits for a batch that applies the operation meanwhile (and
         // then finds it final) rather than writing over its final state.
-        return sequencesOf(List.of(operationId))
-                .chain(places -> lockProgress(places.getOrDefault(operationId, Map.of()).keySet()))
+        return placesOf(List.of(operationId))
+                .chain(places -> lockProgress(places.getOrDefault(operationId, OperationPlaces.NONE).keys().stream()
+                        .collect(Collectors.toMap(key -> key, key -> true)), true))
                 .chain(() -> findById(operationId, LockModeType.PESSIMISTIC_WRITE)).chain(record -> {
                     if (record == null || record.status.isFinal()) {
                         return Uni.createFrom().voidItem();
@@ -541,7 +654,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
      * each is ordered after everything its aggregates accepted so far, and answered by the processor as if new.
      * Answers the identifiers it took up; the others are left as they are.
      */
-    public Uni<List<String>> retry(List<String> identifiers) {
+    public Uni<List<String>> retry(List<String> identifiers, ReadKeys readKeys) {
         String[] wellFormed = identifiers.stream().filter(OperationIdentifiers::isWellFormed).distinct()
                 .toArray(String[]::new);
         if (wellFormed.length == 0) {
@@ -550,14 +663,19 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         return pool.withTransaction(connection -> connection.preparedQuery(RETRIABLE).execute(Tuple.of(wellFormed))
                 .chain(rows -> {
                     List<String> retried = new ArrayList<>();
-                    rows.forEach(row -> retried.add(row.getString(0)));
+                    Map<String, String[]> reads = new HashMap<>();
+                    rows.forEach(row -> {
+                        retried.add(row.getString(0));
+                        reads.put(row.getString(0), readKeys.of(row.getString(1), row.getString(2))
+                                .toArray(String[]::new));
+                    });
                     if (retried.isEmpty()) {
                         return Uni.createFrom().item(retried);
                     }
                     String[] ids = retried.toArray(String[]::new);
                     Uni<Void> requeued = Uni.createFrom().voidItem();
                     for (String id : retried) {
-                        requeued = requeued.chain(() -> connection.preparedQuery(REQUEUE).execute(Tuple.of(id))
+                        requeued = requeued.chain(() -> connection.preparedQuery(REQUEUE).execute(Tuple.of(id, reads.get(id)))
                                 .replaceWithVoid());
                     }
                     return requeued
@@ -566,6 +684,12 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                             .chain(() -> connection.preparedQuery(FORGET_DEAD_LETTERS).execute(Tuple.of(ids)))
                             .replaceWith(retried);
                 }));
+    }
+
+    /** What the command of a stored operation reads, for a retry to wait for it again. */
+    @FunctionalInterface
+    public interface ReadKeys {
+        Collection<String> of(String commandType, String payload);
     }
 
     /**

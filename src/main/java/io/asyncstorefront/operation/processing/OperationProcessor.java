@@ -28,6 +28,7 @@ import io.asyncstorefront.operation.failure.SystemErrorReport;
 import io.asyncstorefront.operation.ledger.AggregateRange;
 import io.asyncstorefront.operation.ledger.FinalState;
 import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.ledger.OperationPlaces;
 import io.asyncstorefront.operation.ledger.PendingOperation;
 import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
@@ -39,16 +40,22 @@ import io.smallrye.mutiny.Uni;
 /**
  * Applies batches of operations, each in one transaction that also records their final states.
  * <p>
- * Order: an aggregate's progress row says up to which sequence number its operations are final. A batch locks the
- * progress rows of its aggregates and applies, for each, every unfinished operation from there up to the batch's last
- * one, pulling in predecessors whose messages are late or lost; no history is scanned. The operations are applied in
- * rounds, each round holding at most one operation per aggregate, and within a round each command type's handler
- * takes all its commands at once. Operations that are already final are skipped, so a duplicate delivery changes
- * nothing.
+ * Order: an aggregate's progress row says up to which sequence number its changes are final. A batch locks the
+ * progress rows of the aggregates it changes for update and applies, for each, every unfinished operation from there
+ * up to the batch's last one, and every reader of the aggregate still to apply before that, pulling in predecessors
+ * whose messages are late or lost; no history is scanned. It locks the progress rows of the aggregates it only reads
+ * for share, so that readers of one aggregate run side by side, and applies their changes first where they are not
+ * final. The operations are applied in rounds: an operation comes in the round after the last one that changes what it
+ * reads or reads or changes what it changes, and within a round each command type's handler takes all its commands at
+ * once. Operations that are already final are skipped, so a duplicate delivery changes nothing.
+ * <p>
+ * Locks: a batch takes its first locks in key order and waits for them; a lock it finds it needs later never waits
+ * (another batch may wait for one it holds): when one is taken, the batch rolls back and starts again, taking that one
+ * with its first.
  * <p>
  * Isolation: a logical failure is its command's outcome. A system failure rolls the batch back; the operation whose
  * handler call failed (or, when that is not known, each half of the batch in turn) is found, its attempt is counted,
- * and the rest of the batch is applied without it and without the later operations of its aggregates.
+ * and the rest of the batch is applied without it and without the later operations that depend on it.
  */
 @ApplicationScoped
 public class OperationProcessor {
@@ -85,23 +92,39 @@ public class OperationProcessor {
      * aggregates, and answers its final state; fails with the transaction on a system failure.
      */
     public Uni<OperationStateInterface> applyWithin(PlacedOperation operation) {
-        Batch batch = new Batch(List.of(operation.operationId()));
-        batch.applied.putAll(operation.applied());
+        Batch batch = new Batch(List.of(operation.operationId()), Set.of(), Map.of());
+        PendingOperation pending = operation.operation();
+        operation.applied().forEach((key, applied) -> batch.locked(key, applied, pending.sequences().containsKey(key)));
         if (operation.isNext()) {
-            batch.found.put(operation.operationId(), operation.operation());
-            batch.readUpTo.putAll(operation.operation().sequences());
+            batch.found.put(operation.operationId(), pending);
+            batch.readUpTo.putAll(pending.sequences());
         }
-        return applyUpTo(batch, operation.operation().sequences()).invoke(() -> measure(batch))
+        return applyUpTo(batch, Needs.of(List.of(new OperationPlaces(pending.sequences(), pending.reads()))))
+                .invoke(() -> measure(batch))
                 .map(ignored -> batch.states.stream().filter(state -> state.operationId().equals(operation.operationId()))
                         .findFirst().map(FinalState::state).orElseThrow(
                                 () -> new IllegalStateException("No state for operation " + operation.operationId())));
     }
 
     private Uni<Void> attempt(List<String> operationIds) {
-        Batch batch = new Batch(operationIds);
+        return attempt(operationIds, Set.of(), Map.of());
+    }
+
+    /**
+     * One transaction for the operations, without the held ones and those that depend on them; {@code firstLocks} are
+     * progress rows to lock with the batch's own (true: for update), found taken in an earlier attempt.
+     */
+    private Uni<Void> attempt(List<String> operationIds, Set<String> held, Map<String, Boolean> firstLocks) {
+        Batch batch = new Batch(operationIds, held, firstLocks);
         return Panache.withTransaction(() -> apply(batch))
                 .invoke(() -> measure(batch))
-                .onFailure().recoverWithUni(failure -> isolate(batch, failure));
+                .onFailure(LockTaken.class).recoverWithUni(taken -> {
+                    Map<String, Boolean> locks = new HashMap<>(firstLocks);
+                    ((LockTaken) taken).locks.forEach((key, exclusive) -> locks.merge(key, exclusive, Boolean::logicalOr));
+                    return attempt(operationIds, held, locks);
+                })
+                .onFailure(failure -> !(failure instanceof LockTaken))
+                .recoverWithUni(failure -> isolate(batch, failure));
     }
 
     private void measure(Batch batch) {
@@ -124,15 +147,17 @@ public class OperationProcessor {
         if (culprit.isPresent()) {
             String id = culprit.get().id();
             LOG.warnf(failure, "Applying operation %s failed; it will be retried", id);
-            List<String> rest = batch.ids.stream().filter(other -> !batch.heldBackBy(culprit.get()).contains(other))
-                    .toList();
-            return countAttempt(id, failure).chain(() -> rest.isEmpty() ? Uni.createFrom().voidItem() : attempt(rest));
+            List<String> rest = batch.ids.stream().filter(other -> !other.equals(id)).toList();
+            Set<String> held = new HashSet<>(batch.held);
+            held.add(id);
+            return countAttempt(id, failure)
+                    .chain(() -> rest.isEmpty() ? Uni.createFrom().voidItem() : attempt(rest, held, Map.of()));
         }
         if (batch.ids.size() > 1) {
             int half = batch.ids.size() / 2;
             List<String> first = batch.ids.subList(0, half);
             List<String> second = batch.ids.subList(half, batch.ids.size());
-            return attempt(first).chain(() -> attempt(second));
+            return attempt(first, batch.held, Map.of()).chain(() -> attempt(second, batch.held, Map.of()));
         }
         LOG.warnf(failure, "Applying operation %s failed; it will be retried", batch.ids.get(0));
         return countAttempt(batch.ids.get(0), failure);
@@ -146,35 +171,61 @@ public class OperationProcessor {
     }
 
     private Uni<Void> apply(Batch batch) {
-        return ledger.preferIndexes().chain(() -> ledger.sequencesOf(batch.ids)).chain(sequences -> {
-            Map<String, Long> wanted = new HashMap<>();
-            sequences.values().forEach(of -> of.forEach((key, sequence) -> wanted.merge(key, sequence, Math::max)));
-            return applyUpTo(batch, wanted);
-        });
+        return ledger.preferIndexes().chain(() -> ledger.placesOf(batch.ids))
+                .chain(places -> applyUpTo(batch, Needs.of(places.values())));
     }
 
-    /** Applies the unfinished operations of the wanted aggregates up to the wanted sequence numbers. */
-    private Uni<Void> applyUpTo(Batch batch, Map<String, Long> wanted) {
-        return collect(batch, wanted).chain(() -> applyInRounds(batch)).invoke(batch.states::addAll)
-                .chain(states -> ledger.recordFinal(states, batch.readUpTo))
+    /** Applies what the needs name: the unfinished changes and readers of the aggregates up to the sequence numbers. */
+    private Uni<Void> applyUpTo(Batch batch, Needs needs) {
+        Map<String, Boolean> first = new HashMap<>(batch.firstLocks);
+        needs.upTo.keySet().forEach(key -> first.merge(key, needs.exclusive.contains(key), Boolean::logicalOr));
+        first.keySet().removeAll(batch.applied.keySet());
+        Uni<Void> locked = first.isEmpty() ? Uni.createFrom().voidItem()
+                : ledger.lockProgress(first, true).invoke(progress -> progress
+                        .forEach((key, applied) -> batch.locked(key, applied, first.get(key))))
+                        .replaceWithVoid();
+        return locked.chain(() -> collect(batch, needs))
+                .chain(() -> applyInRounds(batch)).invoke(batch.states::addAll)
+                .chain(states -> ledger.recordFinal(states, batch.progress()))
                 .replaceWithVoid();
     }
 
     /**
-     * Locks the progress of the wanted aggregates and reads their operations up to the wanted sequence numbers; again
-     * for the aggregates of operations so found that reach further, until nothing new is wanted.
+     * Locks what the needs name and the batch does not hold yet, without waiting, and reads the unfinished operations
+     * up to the needed sequence numbers; again for what the operations so found need, until nothing new is needed. An
+     * aggregate that the batch holds for share but whose earlier changes are not final is locked for update.
      */
-    private Uni<Void> collect(Batch batch, Map<String, Long> wanted) {
-        Set<String> unlocked = new HashSet<>(wanted.keySet());
-        unlocked.removeAll(batch.applied.keySet());
-        Uni<Map<String, Long>> locked = unlocked.isEmpty() ? Uni.createFrom().item(Map.of())
-                : ledger.lockProgress(unlocked);
-        return locked.chain(progress -> {
-            batch.applied.putAll(progress);
+    private Uni<Void> collect(Batch batch, Needs needs) {
+        Map<String, Boolean> toLock = new HashMap<>();
+        needs.upTo.forEach((key, upTo) -> {
+            boolean exclusive = needs.exclusive.contains(key)
+                    || (batch.applied.containsKey(key) && batch.applied.get(key) < upTo);
+            if (!batch.applied.containsKey(key) || (exclusive && !batch.exclusive.contains(key))) {
+                toLock.put(key, exclusive);
+            }
+        });
+        Uni<Void> locked = toLock.isEmpty() ? Uni.createFrom().voidItem()
+                : ledger.lockProgress(toLock, false).invoke(progress -> {
+                    if (progress.size() < toLock.size()) {
+                        throw new LockTaken(toLock);
+                    }
+                    progress.forEach((key, applied) -> batch.locked(key, applied, toLock.get(key)));
+                }).replaceWithVoid();
+        return locked.chain(() -> {
+            Set<String> upgraded = new HashSet<>();
+            toLock.forEach((key, exclusive) -> {
+                if (!exclusive && batch.applied.get(key) < needs.upTo.get(key)) {
+                    upgraded.add(key);
+                }
+            });
+            if (!upgraded.isEmpty()) {
+                needs.exclusive.addAll(upgraded);
+                return collect(batch, needs);
+            }
             List<AggregateRange> ranges = new ArrayList<>();
-            wanted.forEach((key, upTo) -> {
-                Long from = batch.readFrom(key);
-                if (from != null && upTo > from) {
+            needs.upTo.forEach((key, upTo) -> {
+                long from = batch.readFrom(key);
+                if (batch.exclusive.contains(key) && upTo > from) {
                     ranges.add(new AggregateRange(key, from, upTo));
                     batch.readUpTo.put(key, upTo);
                 }
@@ -183,37 +234,58 @@ public class OperationProcessor {
                 return Uni.createFrom().voidItem();
             }
             return ledger.inRanges(ranges).chain(found -> {
-                Map<String, Long> further = new HashMap<>();
+                Needs further = new Needs();
                 for (PendingOperation operation : found) {
                     batch.found.putIfAbsent(operation.id(), operation);
+                    if (operation.status().isFinal()) {
+                        continue;
+                    }
                     operation.sequences().forEach((key, sequence) -> {
-                        Long from = batch.readFrom(key);
-                        if (!batch.applied.containsKey(key) || (from != null && sequence > from)) {
-                            further.merge(key, sequence, Math::max);
+                        if (!batch.exclusive.contains(key) || sequence > batch.readFrom(key)) {
+                            further.need(key, sequence, true);
+                        }
+                    });
+                    operation.reads().forEach((key, after) -> {
+                        if (!batch.applied.containsKey(key) || after > batch.readFrom(key)) {
+                            further.need(key, after, false);
                         }
                     });
                 }
-                return further.isEmpty() ? Uni.createFrom().voidItem() : collect(batch, further);
+                return further.upTo.isEmpty() ? Uni.createFrom().voidItem() : collect(batch, further);
             });
         });
     }
 
     private Uni<List<FinalState>> applyInRounds(Batch batch) {
         List<List<PendingOperation>> rounds = new ArrayList<>();
-        Map<String, Integer> lastRound = new HashMap<>();
+        Map<String, Integer> lastChange = new HashMap<>();
+        Map<String, Integer> lastUse = new HashMap<>();
+        Held held = new Held();
         batch.found.values().stream()
                 .filter(operation -> !operation.status().isFinal())
                 .sorted((a, b) -> Long.compare(a.acceptedSequence(), b.acceptedSequence()))
                 .forEach(operation -> {
-                    int round = operation.sequences().keySet().stream()
-                            .mapToInt(key -> lastRound.getOrDefault(key, -1) + 1).max().orElse(0);
-                    operation.sequences().keySet().forEach(key -> lastRound.put(key, round));
+                    if (batch.held.contains(operation.id()) || held.dependsOn(operation)) {
+                        held.add(operation);
+                        return;
+                    }
+                    int round = Math.max(
+                            operation.sequences().keySet().stream()
+                                    .mapToInt(key -> lastUse.getOrDefault(key, -1) + 1).max().orElse(0),
+                            operation.reads().keySet().stream()
+                                    .mapToInt(key -> lastChange.getOrDefault(key, -1) + 1).max().orElse(0));
+                    operation.sequences().keySet().forEach(key -> {
+                        lastChange.put(key, round);
+                        lastUse.put(key, round);
+                    });
+                    operation.reads().keySet().forEach(key -> lastUse.merge(key, round, Math::max));
                     while (rounds.size() <= round) {
                         rounds.add(new ArrayList<>());
                     }
                     rounds.get(round).add(operation);
                     batch.plan.add(operation);
                 });
+        held.limit(batch.readUpTo);
         Map<String, OperationStateInterface> decided = new HashMap<>();
         Uni<List<FinalState>> states = precedingStepsOutside(batch).invoke(decided::putAll)
                 .map(earlier -> new ArrayList<>());
@@ -336,7 +408,12 @@ public class OperationProcessor {
     private static final class Batch {
 
         final List<String> ids;
+        final Set<String> held;
+        final Map<String, Boolean> firstLocks;
+        /** For each aggregate whose progress row the batch holds, how far its changes are final. */
         final Map<String, Long> applied = new HashMap<>();
+        /** The aggregates whose progress rows the batch holds for update. */
+        final Set<String> exclusive = new HashSet<>();
         final Map<String, Long> readUpTo = new HashMap<>();
         final Map<String, PendingOperation> found = new LinkedHashMap<>();
         final List<PendingOperation> plan = new ArrayList<>();
@@ -344,14 +421,28 @@ public class OperationProcessor {
         final long started = System.nanoTime();
         List<PendingOperation> current = List.of();
 
-        Batch(Collection<String> ids) {
+        Batch(Collection<String> ids, Set<String> held, Map<String, Boolean> firstLocks) {
             this.ids = List.copyOf(new LinkedHashSet<>(ids));
+            this.held = held;
+            this.firstLocks = firstLocks;
         }
 
-        /** The sequence number after which the aggregate's operations are still to be read; null if not locked. */
-        Long readFrom(String key) {
-            Long applied = this.applied.get(key);
-            return applied == null ? null : Math.max(applied, readUpTo.getOrDefault(key, applied));
+        void locked(String key, long appliedUpTo, boolean forUpdate) {
+            applied.put(key, appliedUpTo);
+            if (forUpdate) {
+                exclusive.add(key);
+            }
+        }
+
+        /** The sequence number after which the aggregate's operations are still to be read (the aggregate is held). */
+        long readFrom(String key) {
+            long appliedUpTo = applied.get(key);
+            return Math.max(appliedUpTo, readUpTo.getOrDefault(key, appliedUpTo));
+        }
+
+        /** The progress to record: how far the changes of the aggregates held for update are now final. */
+        Map<String, Long> progress() {
+            return readUpTo;
         }
 
         /** The operation that failed: the only one of the failing handler call, or the only one to apply. */
@@ -361,19 +452,72 @@ public class OperationProcessor {
             }
             return plan.size() == 1 ? Optional.of(plan.get(0)) : Optional.empty();
         }
+    }
 
-        /** The operation and the later operations of the batch that share an aggregate with it, directly or not. */
-        Set<String> heldBackBy(PendingOperation culprit) {
-            Set<String> held = new HashSet<>(Set.of(culprit.id()));
-            Set<String> keys = new HashSet<>(culprit.sequences().keySet());
-            for (PendingOperation operation : plan) {
-                if (operation.acceptedSequence() > culprit.acceptedSequence()
-                        && operation.sequences().keySet().stream().anyMatch(keys::contains)) {
-                    held.add(operation.id());
-                    keys.addAll(operation.sequences().keySet());
-                }
+    /**
+     * The operations a batch leaves for later: those held after a failure and those that depend on them, that is that
+     * change what they read or change, or read what they change.
+     */
+    private static final class Held {
+
+        final Set<String> changed = new HashSet<>();
+        final Set<String> used = new HashSet<>();
+        final Map<String, Long> firstWaiting = new HashMap<>();
+
+        boolean dependsOn(PendingOperation operation) {
+            return operation.sequences().keySet().stream().anyMatch(used::contains)
+                    || operation.reads().keySet().stream().anyMatch(changed::contains);
+        }
+
+        void add(PendingOperation operation) {
+            operation.sequences().forEach((key, sequence) -> {
+                changed.add(key);
+                used.add(key);
+                firstWaiting.merge(key, sequence - 1, Math::min);
+            });
+            operation.reads().forEach((key, after) -> {
+                used.add(key);
+                firstWaiting.merge(key, after, Math::min);
+            });
+        }
+
+        /** Progress stops before the first change left for later, and at the changes a reader left for later waits for. */
+        void limit(Map<String, Long> readUpTo) {
+            firstWaiting.forEach((key, last) -> readUpTo.computeIfPresent(key, (ignored, upTo) -> Math.min(upTo, last)));
+        }
+    }
+
+    /** What a batch needs: for each aggregate, the sequence number up to which it waits, and whether it changes it. */
+    private static final class Needs {
+
+        final Map<String, Long> upTo = new HashMap<>();
+        final Set<String> exclusive = new HashSet<>();
+
+        static Needs of(Collection<OperationPlaces> places) {
+            Needs needs = new Needs();
+            places.forEach(of -> {
+                of.sequences().forEach((key, sequence) -> needs.need(key, sequence, true));
+                of.reads().forEach((key, after) -> needs.need(key, after, false));
+            });
+            return needs;
+        }
+
+        void need(String key, long sequence, boolean changes) {
+            upTo.merge(key, sequence, Math::max);
+            if (changes) {
+                exclusive.add(key);
             }
-            return held;
+        }
+    }
+
+    /** A progress row that the batch needs is held by another batch: the attempt is rolled back and started again. */
+    private static final class LockTaken extends RuntimeException {
+
+        final Map<String, Boolean> locks;
+
+        LockTaken(Map<String, Boolean> locks) {
+            super("Progress rows held by another batch: " + locks.keySet(), null, false, false);
+            this.locks = Map.copyOf(locks);
         }
     }
 }
