@@ -23,8 +23,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.cart.command.AddProductsToCarts;
+import io.asyncstorefront.cart.command.AssignCustomersToCarts;
 import io.asyncstorefront.cart.command.CreateEmptyCart;
+import io.asyncstorefront.cart.command.DeleteCarts;
 import io.asyncstorefront.catalog.command.CreateProducts;
+import io.asyncstorefront.catalog.command.DeleteProducts;
+import io.asyncstorefront.customer.command.CreateCustomers;
+import io.asyncstorefront.customer.command.DeleteCustomers;
 import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.command.CommandRegistry;
@@ -120,14 +125,126 @@ class BatchProcessingTest {
                 "message", "The operation could not be applied after 5 attempts.", "retriable", true)));
     }
 
+    /* Every addition reads the product; readers of one product do not wait for each other, so one round takes them. */
+    @Test
+    void aThousandAdditionsOfOneProductCostTheStatementsOfOne() throws Throwable {
+        List<String> carts = IntStream.range(0, 1000).mapToObj(i -> newCartMask()).toList();
+        process(accept(carts.stream().map(cart -> (Command) new CreateEmptyCart(cart)).toList()));
+
+        long one = statementsToProcess(List.of(add(carts.get(0), "simple-product-1", 1)));
+        long thousand = statementsToProcess(carts.stream().map(cart -> (Command) add(cart, "simple-product-1", 1)).toList());
+
+        assertThat(thousand).isEqualTo(one);
+    }
+
+    /* A batch that takes up the deletion first pulls in what it waits for: the assignment, which reads the customer. */
+    @Test
+    void aCustomerDeletedAfterBeingAssignedIsRefusedWhicheverBatchComesFirst() throws Throwable {
+        String cart = newCartMask();
+        String email = cart + "@example.com";
+        List<String> ids = accept(List.of(new CreateEmptyCart(cart),
+                new CreateCustomers(List.of(new CreateCustomers.Entry(email, "Jane", "Doe"))),
+                new AssignCustomersToCarts(List.of(new AssignCustomersToCarts.Entry(cart, email))),
+                new DeleteCustomers(List.of(email))));
+
+        process(ids.subList(3, 4));
+
+        assertThat(typenames(ids)).containsExactly("PersistOperationCompleted", "CustomersMutationCompleted",
+                "CartSaveOperationCompleted", "OperationFailed");
+        assertThat(queue(ids.subList(3, 4)).get(0).get("failures").toString()).contains("is assigned to a cart");
+    }
+
+    @Test
+    void aCustomerAssignedAfterBeingDeletedIsUnknownWhicheverBatchComesFirst() throws Throwable {
+        String cart = newCartMask();
+        String email = cart + "@example.com";
+        List<String> ids = accept(List.of(new CreateEmptyCart(cart),
+                new CreateCustomers(List.of(new CreateCustomers.Entry(email, "Jane", "Doe"))),
+                new DeleteCustomers(List.of(email)),
+                new AssignCustomersToCarts(List.of(new AssignCustomersToCarts.Entry(cart, email)))));
+
+        process(ids.subList(3, 4));
+
+        assertThat(typenames(ids)).containsExactly("PersistOperationCompleted", "CustomersMutationCompleted",
+                "CustomersMutationCompleted", "OperationFailed");
+        assertThat(queue(ids.subList(3, 4)).get(0).get("failures").toString())
+                .contains("No such entity with email " + email);
+    }
+
+    /* Deleting a cart drops references it cannot name; a product deletion accepted later waits for it all the same. */
+    @Test
+    void aProductDeletedAfterTheOnlyCartHoldingItWasDeletedIsDeletedWhicheverBatchComesFirst() throws Throwable {
+        String cart = newCartMask();
+        String sku = "sku-" + cart;
+        List<String> ids = accept(List.of(new CreateEmptyCart(cart),
+                new CreateProducts(List.of(new CreateProducts.Entry(sku, "Hot", BigDecimal.ONE))),
+                add(cart, sku, 2),
+                new DeleteCarts(List.of(new DeleteCarts.Entry(cart))),
+                new DeleteProducts(List.of(sku))));
+
+        process(ids.subList(4, 5));
+        process(ids);
+
+        assertThat(typenames(ids)).containsExactly("PersistOperationCompleted", "ProductsMutationCompleted",
+                "CartSaveOperationCompleted", "CartSaveOperationCompleted", "ProductsMutationCompleted");
+    }
+
+    /* Changes of one product between its readers, in concurrent batches in any order: each reader sees the price before it. */
+    @Test
+    void additionsOfAProductSpreadOverConcurrentBatchesApplyBetweenItsChangesInAcceptanceOrder() throws Throwable {
+        String sku = "sku-" + newCartMask();
+        List<String> carts = IntStream.range(0, 40).mapToObj(i -> newCartMask()).toList();
+        process(accept(carts.stream().map(cart -> (Command) new CreateEmptyCart(cart)).toList()));
+        List<Command> commands = new ArrayList<>();
+        for (int i = 0; i < carts.size(); i++) {
+            if (i % 10 == 0) {
+                commands.add(i == 0 ? new CreateProducts(List.of(new CreateProducts.Entry(sku, "Hot", BigDecimal.ONE)))
+                        : new DeleteProducts(List.of(sku)));
+                if (i > 0) {
+                    commands.add(new CreateProducts(List.of(new CreateProducts.Entry(sku, "Hot", BigDecimal.ONE))));
+                }
+            }
+            commands.add(add(carts.get(i), sku, 1));
+        }
+        List<String> ids = accept(commands);
+
+        List<String> shuffled = new ArrayList<>(ids);
+        Collections.shuffle(shuffled, new Random(18));
+        int quarter = shuffled.size() / 4;
+        List<List<String>> batches = List.of(shuffled.subList(0, quarter), shuffled.subList(quarter, 2 * quarter),
+                shuffled.subList(2 * quarter, 3 * quarter), shuffled.subList(3 * quarter, shuffled.size()));
+        CompletableFuture.allOf(batches.stream().map(batch -> CompletableFuture.runAsync(() -> process(batch)))
+                .toArray(CompletableFuture[]::new)).join();
+        process(ids);
+
+        // A deletion after ten additions finds the product in a cart; the creation after it then finds it still there.
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < carts.size(); i++) {
+            if (i % 10 == 0) {
+                expected.addAll(i == 0 ? List.of("ProductsMutationCompleted") : List.of("OperationFailed", "OperationFailed"));
+            }
+            expected.add("CartSaveOperationCompleted");
+        }
+        assertThat(typenames(ids)).containsExactlyElementsOf(expected);
+    }
+
+    private List<String> typenames(List<String> ids) {
+        return queue(ids).stream().map(state -> (String) state.get("__typename")).toList();
+    }
+
     private long statementsToProcess(int size) throws Throwable {
-        database.resetStatementCounts();
-        List<String> ids = accept(IntStream.range(0, size).mapToObj(i -> (Command) new CreateEmptyCart(newCartMask()))
+        return statementsToProcess(IntStream.range(0, size).mapToObj(i -> (Command) new CreateEmptyCart(newCartMask()))
                 .toList());
+    }
+
+    private long statementsToProcess(List<Command> commands) throws Throwable {
+        database.resetStatementCounts();
+        List<String> ids = accept(commands);
         database.resetStatementCountsNow();
         process(ids);
         long statements = database.statements();
-        assertThat(queue(ids.subList(0, 1)).get(0)).containsEntry("__typename", "PersistOperationCompleted");
+        assertThat(queue(ids.subList(0, 1)).get(0).get("__typename")).isNotIn("OperationAccepted", "OperationInProgress",
+                "OperationFailed");
         return statements;
     }
 

@@ -26,7 +26,8 @@ public interface CommandHandler<C extends Command> {
 
     /**
      * Applies several commands of this type within the caller's transaction and answers one outcome per command, in
-     * order. The commands name pairwise distinct aggregates, so their order among themselves does not matter. A
+     * order. The commands change pairwise distinct aggregates and change nothing that another of them reads (they may read
+     * the same ones), so their order among themselves does not matter. A
      * logical failure is an outcome of its command alone; an exception fails them all. Handlers override this to read
      * and write for all commands with a constant number of statements; the default applies them one after the other.
      */
