@@ -1,7 +1,9 @@
 package io.asyncstorefront.graphql;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,7 +108,51 @@ final class DocumentCheck {
             return GraphQLErrorBody.limit("The operation selects more than %d fields (each fragment counted where it is spread)"
                     .formatted(limits.maxComplexity()), limits.maxComplexity());
         }
-        return unstorableText(document);
+        GraphQLErrorBody misplaced = misplacedIdempotent(operation, fragments);
+        return misplaced != null ? misplaced : unstorableText(document);
+    }
+
+    /** @idempotent anywhere but on a top-level field of a mutation, where it would protect nothing. */
+    private static GraphQLErrorBody misplacedIdempotent(OperationDefinition operation,
+            Map<String, FragmentDefinition> fragments) {
+        Set<Field> allowed = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+            collectFields(operation.getSelectionSet(), fragments, new HashSet<>(), false, allowed);
+        }
+        Set<Field> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        collectFields(operation.getSelectionSet(), fragments, new HashSet<>(), true, all);
+        for (Field field : all) {
+            if (field.hasDirective(Directives.IDEMPOTENT) && !allowed.contains(field)) {
+                GraphQLErrorBody error = GraphQLErrorBody.of(ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                        "@%s applies to top-level mutation fields; '%s' is not one"
+                                .formatted(Directives.IDEMPOTENT, field.getName()));
+                SourceLocation at = field.getSourceLocation();
+                return at == null ? error : error.at(at.getLine(), at.getColumn());
+            }
+        }
+        return null;
+    }
+
+    /** The fields of the set, through fragments, and with {@code deep} those of every level below. */
+    private static void collectFields(SelectionSet set, Map<String, FragmentDefinition> fragments, Set<String> entered,
+            boolean deep, Set<Field> fields) {
+        if (set == null) {
+            return;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field) {
+                fields.add(field);
+                if (deep) {
+                    collectFields(field.getSelectionSet(), fragments, entered, true, fields);
+                }
+            } else if (selection instanceof InlineFragment inline) {
+                collectFields(inline.getSelectionSet(), fragments, entered, deep, fields);
+            } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
+                    && entered.add(spread.getName())) {
+                collectFields(fragments.get(spread.getName()).getSelectionSet(), fragments, entered, deep, fields);
+                entered.remove(spread.getName());
+            }
+        }
     }
 
     private static OperationDefinition select(List<OperationDefinition> operations, String name) {

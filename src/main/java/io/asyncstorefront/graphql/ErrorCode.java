@@ -12,6 +12,8 @@ public enum ErrorCode {
     BAD_USER_INPUT,
     /** A request, document or argument is larger than a configured limit, which the error names. */
     LIMIT_EXCEEDED,
+    /** The idempotency key was used before with another mutation or input; the message names it. */
+    IDEMPOTENCY_KEY_REUSED,
     /** This instance does not serve the request (its role); another instance does. */
     UNAVAILABLE,
     /** The service failed; the log carries the reference with the cause. */

@@ -4,13 +4,13 @@ package io.asyncstorefront.graphql;
  * Text that the database stores as given: no control characters (PostgreSQL refuses NUL; the others are never meant in a
  * storefront's names and keys) and no unpaired surrogate halves (they have no UTF-8 form).
  */
-final class StorableText {
+public final class StorableText {
 
     private StorableText() {
     }
 
     /** Why the text cannot be stored, or null when it can. */
-    static String problemOf(String text) {
+    public static String problemOf(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c)) {

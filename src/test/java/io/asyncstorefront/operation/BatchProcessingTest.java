@@ -31,8 +31,8 @@ import io.asyncstorefront.catalog.command.DeleteProducts;
 import io.asyncstorefront.customer.command.CreateCustomers;
 import io.asyncstorefront.customer.command.DeleteCustomers;
 import io.asyncstorefront.operation.command.Command;
-import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.command.CommandRegistry;
+import io.asyncstorefront.operation.ledger.Acceptance;
 import io.asyncstorefront.operation.ledger.NewOperation;
 import io.asyncstorefront.operation.ledger.OperationLedger;
 import io.asyncstorefront.operation.processing.OperationProcessor;
@@ -253,7 +253,7 @@ class BatchProcessingTest {
                 registry.handlerOf(command).type(), command.aggregateKeys().stream().sorted().toList(),
                 command.readKeys().stream().sorted().toList(), mapper.valueToTree(command), null)).toList();
         return VertxContextSupport.subscribeAndAwait(() -> ledger.acceptAll(operations)).stream()
-                .map(CommandEnvelope::operationId).toList();
+                .map(acceptance -> ((Acceptance.Recorded) acceptance).envelope().operationId()).toList();
     }
 
     private void process(List<String> ids) {

@@ -51,8 +51,9 @@ public class CartGroupGraphQLApi {
             + "step is recorded. Steps take what the matching batch mutations take for one cart.")
     public Uni<@NonNull CartMutations> cart(
             @Name("cartMask") @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask) {
-        return steps.checkDocument(context.unwrap(DataFetchingEnvironment.class))
-                .replaceWith(() -> new CartMutations(cartMask, observer));
+        DataFetchingEnvironment environment = context.unwrap(DataFetchingEnvironment.class);
+        return steps.checkDocument(environment).chain(() -> steps.idempotencyOf(environment))
+                .map(idempotency -> new CartMutations(cartMask, observer, idempotency));
     }
 
     @Name(CartSteps.ADD_PRODUCTS)
@@ -85,7 +86,7 @@ public class CartGroupGraphQLApi {
 
     private Uni<OperationStateInterface> step(CartMutations group, String name,
             Supplier<Uni<? extends Command>> command) {
-        return group.then(name, precedingStep -> command.get()
-                .chain(checked -> operations.submitAfter(checked, precedingStep)));
+        return group.then(name, (precedingStep, idempotency) -> command.get()
+                .chain(checked -> operations.submitAfter(checked, precedingStep, idempotency)));
     }
 }

@@ -1,12 +1,13 @@
 package io.asyncstorefront.cart.api;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.smallrye.mutiny.Uni;
 
@@ -21,14 +22,20 @@ import io.smallrye.mutiny.Uni;
         + "step of the group failed.")
 public final class CartMutations {
 
+    /** A group's idempotency key and the fingerprint of the whole group. */
+    record GroupKey(String key, String fingerprint) {
+    }
+
     private final String cartMask;
     private final CartStepObserver observer;
+    private final GroupKey idempotency;
     private Uni<String> lastStep = Uni.createFrom().nullItem();
     private int steps;
 
-    CartMutations(String cartMask, CartStepObserver observer) {
+    CartMutations(String cartMask, CartStepObserver observer, GroupKey idempotency) {
         this.cartMask = cartMask;
         this.observer = observer;
+        this.idempotency = idempotency;
     }
 
     @NonNull
@@ -38,15 +45,19 @@ public final class CartMutations {
     }
 
     /**
-     * Runs the step after the group's previous step, giving it that step's operation identifier (null for the first),
-     * and answers its state. The step starts even if nobody subscribes, so that the chain never waits for GraphQL.
+     * Runs the step after the group's previous step, giving it that step's operation identifier (null for the first)
+     * and its place under the group's idempotency key (null without one), and answers its state. The step starts even if nobody
+     * subscribes, so that the chain never waits for GraphQL.
      */
     @Ignore
-    synchronized Uni<OperationStateInterface> then(String name, Function<String, Uni<OperationStateInterface>> step) {
+    synchronized Uni<OperationStateInterface> then(String name,
+            BiFunction<String, IdempotencyClaim, Uni<OperationStateInterface>> step) {
         int index = steps++;
+        IdempotencyClaim claim = idempotency == null ? null
+                : new IdempotencyClaim(idempotency.key(), index, idempotency.fingerprint());
         Uni<OperationStateInterface> state = lastStep
                 .call(preceding -> observer.starting(cartMask, index, name))
-                .chain(preceding -> step.apply(preceding))
+                .chain(preceding -> step.apply(preceding, claim))
                 .invoke(answered -> observer.finished(cartMask, index, name))
                 .memoize().indefinitely();
         lastStep = state.map(OperationStateInterface::getIdentifier);

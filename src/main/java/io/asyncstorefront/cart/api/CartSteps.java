@@ -3,6 +3,7 @@ package io.asyncstorefront.cart.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,8 +12,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import graphql.execution.CoercedVariables;
 import graphql.normalized.ExecutableNormalizedField;
@@ -21,6 +24,8 @@ import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.DataFetchingEnvironment;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.command.Command;
+import io.asyncstorefront.operation.command.IdempotencyClaim;
+import io.asyncstorefront.operation.control.IdempotentDirective;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.smallrye.mutiny.Uni;
 
@@ -112,6 +117,47 @@ class CartSteps {
             }
         }
         return checks;
+    }
+
+    /**
+     * The idempotency key of the group being resolved, with the fingerprint of its cart and steps (names and arguments,
+     * in document order), or null when it carries none.
+     */
+    Uni<CartMutations.GroupKey> idempotencyOf(DataFetchingEnvironment environment) {
+        Optional<String> key = IdempotentDirective.keyOf(environment);
+        if (key.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        Optional<InvalidInputException> wrong = OperationDispatcher.checkKey(key.get());
+        if (wrong.isPresent()) {
+            return Uni.createFrom().failure(wrong.get());
+        }
+        ExecutableNormalizedOperation document = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
+                environment.getGraphQLSchema(), environment.getOperationDefinition(), environment.getFragmentsByName(),
+                CoercedVariables.of(environment.getVariables()));
+        StringBuilder request = new StringBuilder(GROUP);
+        for (ExecutableNormalizedField group : document.getTopLevelFields()) {
+            if (!group.getResultKey().equals(environment.getField().getResultKey())) {
+                continue;
+            }
+            request.append('\n').append(canonical(group.getResolvedArguments()));
+            for (ExecutableNormalizedField step : group.getChildren()) {
+                if (STEPS.contains(step.getName())) {
+                    request.append('\n').append(step.getName()).append(canonical(step.getResolvedArguments()));
+                }
+            }
+        }
+        return Uni.createFrom().item(new CartMutations.GroupKey(key.get(),
+                IdempotencyClaim.fingerprintOf(request.toString())));
+    }
+
+    /** Arguments as JSON with the keys of every object in order, so that equal input gives equal text. */
+    private String canonical(Map<String, Object> arguments) {
+        try {
+            return mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(arguments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Arguments that cannot be written as JSON", e);
+        }
     }
 
     private Uni<Void> check(String cartMask, ExecutableNormalizedField step) {

@@ -33,6 +33,8 @@ public interface OperationsConfig {
 
     Accept accept();
 
+    Idempotency idempotency();
+
     default Mode modeOf(String mutation) {
         MutationConfig config = mutations().get(mutation);
         return config == null ? mode() : config.mode().orElse(mode());
@@ -99,6 +101,20 @@ public interface OperationsConfig {
         /** How many groups one instance commits at once. */
         @WithDefault("1")
         int concurrency();
+    }
+
+    interface Idempotency {
+        /** How long an idempotency key answers the operation first recorded under it; afterwards it is forgotten. */
+        @WithDefault("24h")
+        Duration window();
+
+        /** How often forgotten keys are deleted. */
+        @WithDefault("1m")
+        Duration cleanupInterval();
+
+        /** The most keys one cleanup run deletes, so that a run stays short whatever the backlog. */
+        @WithDefault("1000")
+        int cleanupBatchSize();
     }
 
     interface Relay {

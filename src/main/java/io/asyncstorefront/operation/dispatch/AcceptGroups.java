@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.ledger.Acceptance;
 import io.asyncstorefront.operation.ledger.NewOperation;
 import io.asyncstorefront.operation.ledger.OperationLedger;
 import io.asyncstorefront.operation.messaging.CommandPublisher;
@@ -47,8 +47,11 @@ public class AcceptGroups {
         this.vertx = vertx;
     }
 
-    /** Records the operation durably with others of its group; once this completes, it is never lost. */
-    public Uni<CommandEnvelope> accept(NewOperation operation) {
+    /**
+     * Records the operation durably with others of its group, unless its idempotency key names another; once this
+     * completes, a recorded operation is never lost.
+     */
+    public Uni<Acceptance> accept(NewOperation operation) {
         return Uni.createFrom().emitter(emitter -> enqueue(new Waiting(operation, emitter, Vertx.currentContext())));
     }
 
@@ -83,12 +86,16 @@ public class AcceptGroups {
             }
             committing++;
         }
-        ledger.acceptAll(group.stream().map(Waiting::operation).toList()).subscribe().with(envelopes -> {
+        ledger.acceptAll(group.stream().map(Waiting::operation).toList()).subscribe().with(acceptances -> {
             for (int i = 0; i < group.size(); i++) {
-                group.get(i).complete(envelopes.get(i));
+                group.get(i).complete(acceptances.get(i));
             }
             committed();
-            publish(envelopes.stream().map(CommandEnvelope::operationId).toList());
+            List<String> recorded = acceptances.stream().filter(Acceptance.Recorded.class::isInstance)
+                    .map(acceptance -> ((Acceptance.Recorded) acceptance).envelope().operationId()).toList();
+            if (!recorded.isEmpty()) {
+                publish(recorded);
+            }
         }, failure -> {
             group.forEach(request -> request.fail(failure));
             committed();
@@ -111,10 +118,10 @@ public class AcceptGroups {
         commitNext();
     }
 
-    private record Waiting(NewOperation operation, UniEmitter<? super CommandEnvelope> emitter, Context context) {
+    private record Waiting(NewOperation operation, UniEmitter<? super Acceptance> emitter, Context context) {
 
-        void complete(CommandEnvelope envelope) {
-            run(() -> emitter.complete(envelope));
+        void complete(Acceptance acceptance) {
+            run(() -> emitter.complete(acceptance));
         }
 
         void fail(Throwable failure) {

@@ -13,13 +13,18 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.asyncstorefront.graphql.StorableText;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.command.BatchCommand;
 import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.CommandRegistry;
+import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.ledger.Acceptance;
+import io.asyncstorefront.operation.ledger.IdempotencyKeys;
 import io.asyncstorefront.operation.ledger.NewOperation;
+import io.asyncstorefront.operation.ledger.OperationIdentifiers;
 import io.asyncstorefront.operation.ledger.OperationLedger;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.processing.OperationProcessor;
@@ -44,10 +49,14 @@ public class OperationDispatcher {
     private final OperationsConfig config;
     private final ObjectMapper mapper;
     private final OperationMetrics metrics;
+    private final IdempotencyKeySource keys;
+    private final IdempotencyKeys idempotencyKeys;
 
     public OperationDispatcher(CommandRegistry registry, OperationLedger ledger, AcceptGroups groups,
             OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
-            OperationMetrics metrics) {
+            OperationMetrics metrics, IdempotencyKeySource keys, IdempotencyKeys idempotencyKeys) {
+        this.keys = keys;
+        this.idempotencyKeys = idempotencyKeys;
         this.registry = registry;
         this.ledger = ledger;
         this.groups = groups;
@@ -57,18 +66,48 @@ public class OperationDispatcher {
         this.metrics = metrics;
     }
 
-    /** Records the command and answers its operation state; a batch beyond its limits records nothing. */
+    /**
+     * Records the command and answers its operation state; a batch beyond its limits records nothing. Called while the
+     * resolver of its top-level mutation runs, so that the mutation's idempotency key applies.
+     */
     public <C extends Command> Uni<OperationStateInterface> submit(C command) {
-        return submit(command, null);
+        Optional<String> key = keys.keyOfCurrentMutation();
+        if (key.isPresent()) {
+            Optional<InvalidInputException> wrong = checkKey(key.get());
+            if (wrong.isPresent()) {
+                return Uni.createFrom().failure(wrong.get());
+            }
+        }
+        return submit(command, null, key.map(given -> new IdempotencyClaim(given, 0,
+                IdempotencyClaim.fingerprintOf(registry.handlerOf(command).type() + "\n"
+                        + mapper.valueToTree(command))))
+                .orElse(null));
     }
 
     /**
      * Records a step of an ordered group and answers its operation state. A step after the operation
      * {@code precedingStep} (null for a group's first step) is applied after it, and fails without being applied if it
-     * failed; the caller submits the step once that operation is recorded. The group's steps share an aggregate.
+     * failed; the caller submits the step once that operation is recorded. The group's steps share an aggregate. A step
+     * under an idempotency key (else null) answers the operation first recorded under it, as a top-level mutation does.
      */
-    public <C extends Command> Uni<OperationStateInterface> submitAfter(C command, String precedingStep) {
-        return submit(command, precedingStep);
+    public <C extends Command> Uni<OperationStateInterface> submitAfter(C command, String precedingStep,
+            IdempotencyClaim idempotency) {
+        return submit(command, precedingStep, idempotency);
+    }
+
+    /** What is wrong with an idempotency key as a client sent it, if anything. */
+    public static Optional<InvalidInputException> checkKey(String key) {
+        if (key.isEmpty()) {
+            return Optional.of(new InvalidInputException("@idempotent(key:) must not be empty"));
+        }
+        if (key.length() > IdempotencyClaim.MAX_KEY_LENGTH) {
+            return Optional.of(InvalidInputException.tooMany("key", IdempotencyClaim.MAX_KEY_LENGTH,
+                    "@idempotent(key:) has " + key.length() + " characters; the maximum is "
+                            + IdempotencyClaim.MAX_KEY_LENGTH));
+        }
+        String problem = StorableText.problemOf(key);
+        return problem == null ? Optional.empty()
+                : Optional.of(new InvalidInputException("@idempotent(key:) " + problem));
     }
 
     /**
@@ -86,6 +125,17 @@ public class OperationDispatcher {
                     }
                 })
                 .chain(() -> ledger.states(operationIds));
+    }
+
+    /**
+     * Cancels the given operations that are not final yet, so that they are never applied, and answers the state of
+     * every given operation after the call.
+     */
+    public Uni<List<OperationStateInterface>> cancel(List<String> operationIds) {
+        if (!config.role().accepts()) {
+            return Uni.createFrom().failure(wrongRole());
+        }
+        return ledger.cancel(operationIds).chain(() -> ledger.states(operationIds));
     }
 
     /** What a stored command reads; nothing when it cannot be read, as its operation then fails without reading. */
@@ -121,7 +171,8 @@ public class OperationDispatcher {
         return Optional.empty();
     }
 
-    private <C extends Command> Uni<OperationStateInterface> submit(C command, String precedingStep) {
+    private <C extends Command> Uni<OperationStateInterface> submit(C command, String precedingStep,
+            IdempotencyClaim idempotency) {
         if (!config.role().accepts()) {
             return Uni.createFrom().failure(wrongRole());
         }
@@ -133,7 +184,7 @@ public class OperationDispatcher {
         Set<String> changes = command.aggregateKeys();
         NewOperation operation = new NewOperation(handler.type(), changes.stream().sorted().toList(),
                 command.readKeys().stream().filter(key -> !changes.contains(key)).sorted().toList(),
-                mapper.valueToTree(command), precedingStep);
+                mapper.valueToTree(command), precedingStep, idempotency);
         long started = System.nanoTime();
         Uni<OperationStateInterface> state = switch (config.modeOf(handler.type())) {
             case ASYNC -> accept(operation);
@@ -143,22 +194,42 @@ public class OperationDispatcher {
     }
 
     private Uni<OperationStateInterface> accept(NewOperation operation) {
-        return groups.accept(operation).map(envelope -> new OperationAccepted(envelope.operationId()));
+        return groups.accept(operation).chain(this::answer);
+    }
+
+    /** The state a request is answered with: its new operation's, or that of the operation its key names. */
+    private Uni<OperationStateInterface> answer(Acceptance acceptance) {
+        if (acceptance instanceof Acceptance.Recorded recorded) {
+            return Uni.createFrom().item(new OperationAccepted(recorded.envelope().operationId()));
+        }
+        if (acceptance instanceof Acceptance.Replayed replayed) {
+            return ledger.states(List.of(replayed.operationId())).map(states -> states.get(0));
+        }
+        return Uni.createFrom().failure(new IdempotencyKeyReusedException(((Acceptance.KeyReused) acceptance).key()));
     }
 
     /**
-     * One transaction: the operation's ledger row, its entity changes and its final state. Should it fail for a reason
-     * other than the command, the operation is accepted instead and applied like an asynchronous one.
+     * One transaction: the operation's idempotency key, its ledger row, its entity changes and its final state. Should
+     * it fail for a reason other than the command or its key, the operation is accepted instead and applied like an
+     * asynchronous one.
      */
     private Uni<OperationStateInterface> applyNow(NewOperation operation) {
-        return Panache.withTransaction(() -> ledger
-                .accept(operation.type(), operation.aggregateKeys(), operation.readKeys(), operation.payload(),
-                        operation.precedingStep())
-                .chain(processor::applyWithin))
-                .onFailure().recoverWithUni(failure -> {
+        String id = OperationIdentifiers.next();
+        return Panache.withTransaction(() -> claimWithin(operation, id).chain(instead -> instead.isPresent()
+                ? answer(instead.get())
+                : ledger.accept(id, operation.type(), operation.aggregateKeys(), operation.readKeys(),
+                        operation.payload(), operation.precedingStep())
+                        .chain(processor::applyWithin)))
+                .onFailure(failure -> !(failure instanceof IdempotencyKeyReusedException))
+                .recoverWithUni(failure -> {
                     LOG.warnf(failure, "A %s operation could not be applied at once; it is applied asynchronously",
                             operation.type());
                     return accept(operation);
                 });
+    }
+
+    private Uni<Optional<Acceptance>> claimWithin(NewOperation operation, String id) {
+        return operation.idempotency() == null ? Uni.createFrom().item(Optional.empty())
+                : idempotencyKeys.claimWithin(new IdempotencyKeys.Claimant(operation.idempotency(), id));
     }
 }

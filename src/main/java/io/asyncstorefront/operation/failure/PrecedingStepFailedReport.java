@@ -7,8 +7,8 @@ import org.eclipse.microprofile.graphql.Type;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
-@Description("The operation is a step of an ordered group, and an earlier step of the group failed; nothing of this "
-        + "step was applied. failedStep is the identifier of the step that failed.")
+@Description("The operation is a step of an ordered group, and an earlier step of the group failed or was cancelled; "
+        + "nothing of this step was applied. failedStep is the identifier of that step.")
 @Type("PrecedingStepFailedReport")
 @JsonTypeName("PrecedingStepFailedReport")
 public final class PrecedingStepFailedReport implements FailureReportInterface, FailureReport {
@@ -27,6 +27,11 @@ public final class PrecedingStepFailedReport implements FailureReportInterface, 
                 failedStep);
     }
 
+    public static PrecedingStepFailedReport cancelled(String cancelledStep) {
+        return new PrecedingStepFailedReport("Not applied: the earlier step " + cancelledStep
+                + " of its group was cancelled", cancelledStep);
+    }
+
     @NonNull
     @Override
     public String getMessage() {
@@ -34,7 +39,7 @@ public final class PrecedingStepFailedReport implements FailureReportInterface, 
     }
 
     @NonNull
-    @Description("The identifier of the operation of the group that failed.")
+    @Description("The identifier of the step of the group that failed or was cancelled.")
     public String getFailedStep() {
         return failedStep;
     }

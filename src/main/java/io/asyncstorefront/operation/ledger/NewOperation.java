@@ -4,11 +4,18 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.asyncstorefront.operation.command.IdempotencyClaim;
+
 /**
  * An operation to be accepted: its command type, the aggregates it changes and those it only reads, each sorted and
  * the two disjoint, its command as JSON, and, for a step of an ordered group, the identifier of the step before it
- * (else null).
+ * (else null), and the idempotency key it is recorded under (else null).
  */
 public record NewOperation(String type, List<String> aggregateKeys, List<String> readKeys, JsonNode payload,
-        String precedingStep) {
+        String precedingStep, IdempotencyClaim idempotency) {
+
+    public NewOperation(String type, List<String> aggregateKeys, List<String> readKeys, JsonNode payload,
+            String precedingStep) {
+        this(type, aggregateKeys, readKeys, payload, precedingStep, null);
+    }
 }

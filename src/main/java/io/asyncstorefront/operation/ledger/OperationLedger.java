@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ import io.asyncstorefront.operation.command.CommandEnvelope;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.failure.SystemErrorReport;
 import io.asyncstorefront.operation.state.OperationAccepted;
+import io.asyncstorefront.operation.state.OperationCancelled;
 import io.asyncstorefront.operation.state.OperationFailed;
 import io.asyncstorefront.operation.state.OperationInProgress;
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -258,7 +260,8 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             finished as (
                 update operation o set status = r.status, result = cast(r.result as text), finished_at = t.finished
                 from (select clock_timestamp() as finished) as t, r
-                where o.id = any(array(select id from r)) and o.id = r.id and o.status not in ('COMPLETED', 'FAILED')),
+                where o.id = any(array(select id from r)) and o.id = r.id
+                      and o.status not in ('COMPLETED', 'FAILED', 'CANCELLED')),
             read as (
                 delete from operation_read d where d.operation_id = any(array(select id from r))),
             p as (
@@ -288,14 +291,14 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             update operation
             set republished = republished + 1,
                 next_attempt_at = now() + make_interval(secs => :graceSeconds * power(2, least(republished + 1, :maxDoublings)))
-            where id in (:ids) and status not in ('COMPLETED', 'FAILED')
+            where id in (:ids) and status not in ('COMPLETED', 'FAILED', 'CANCELLED')
             """;
 
     private static final int MAX_BACKOFF_DOUBLINGS = 6;
 
     private static final String PUBLISH_FAILED = """
             update operation set next_attempt_at = now() + make_interval(secs => $2)
-            where id = any($1) and status not in ('IN_PROGRESS', 'COMPLETED', 'FAILED')
+            where id = any($1) and status not in ('IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED')
             """;
 
     private static final String OLDEST_UNFINISHED = """
@@ -353,6 +356,22 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             delete from operation_dead_letter where operation_id = any($1)
             """;
 
+    /*
+     * Operations not yet final become final as cancelled, and read nothing any more; final ones are left as they are.
+     * The caller holds the progress locks of their aggregates, as a batch that applies them would.
+     */
+    private static final String CANCEL = """
+            with r as (
+                select * from json_to_recordset(cast(cast(:rows as text) as json)) as r(id varchar, result json)),
+            cancelled as (
+                update operation o set status = 'CANCELLED', result = cast(r.result as text), finished_at = clock_timestamp()
+                from r
+                where o.id = any(array(select id from r)) and o.id = r.id
+                      and o.status not in ('COMPLETED', 'FAILED', 'CANCELLED')
+                returning o.id)
+            delete from operation_read d where d.operation_id = any(array(select id from cancelled))
+            """;
+
     private static final String STATES = """
             select id, status, result from operation where id = any($1)
             """;
@@ -362,9 +381,11 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     private final ObjectMapper mapper;
     private final Pool pool;
     private final JsonRows jsonRows;
+    private final IdempotencyKeys idempotencyKeys;
 
     public OperationLedger(OperationStateCodec codec, OperationsConfig config, ObjectMapper mapper, Pool pool,
-            JsonRows jsonRows) {
+            JsonRows jsonRows, IdempotencyKeys idempotencyKeys) {
+        this.idempotencyKeys = idempotencyKeys;
         this.codec = codec;
         this.config = config;
         this.mapper = mapper;
@@ -379,7 +400,13 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
     @WithTransaction
     public Uni<PlacedOperation> accept(String type, Collection<String> aggregateKeys, Collection<String> readKeys,
             JsonNode payload, String precedingStep) {
-        String id = OperationIdentifiers.next();
+        return accept(OperationIdentifiers.next(), type, aggregateKeys, readKeys, payload, precedingStep);
+    }
+
+    /** The same under an identifier taken before, for an idempotency key to name it. */
+    @WithTransaction
+    public Uni<PlacedOperation> accept(String id, String type, Collection<String> aggregateKeys,
+            Collection<String> readKeys, JsonNode payload, String precedingStep) {
         return getSession().chain(session -> NativeSelects.withJson(NativeSelects
                 .withJson(session.createNativeQuery(ACCEPT, String.class), "aggregateKeys",
                         jsonRows.of(aggregateKeys.stream().sorted().toList())),
@@ -442,27 +469,71 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         return switch (status) {
             case ACCEPTED -> new OperationAccepted(id);
             case IN_PROGRESS -> new OperationInProgress(id);
-            case COMPLETED, FAILED -> codec.read(result);
+            case COMPLETED, FAILED, CANCELLED -> codec.read(result);
         };
     }
 
     /**
-     * Records a group of operations durably, in one statement and one commit, and answers their envelopes in group
-     * order. Once this completes, the operations are never lost.
+     * Records a group of operations durably, in one statement and one commit, and answers what became of each, in group
+     * order. An operation under an idempotency key that another took is not recorded; a group with keys takes them in
+     * the same transaction. Once this completes, the recorded operations are never lost.
      */
-    public Uni<List<CommandEnvelope>> acceptAll(List<NewOperation> operations) {
+    public Uni<List<Acceptance>> acceptAll(List<NewOperation> operations) {
+        List<String> ids = operations.stream().map(operation -> OperationIdentifiers.next()).toList();
+        List<IdempotencyKeys.Claimant> claimants = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            if (operations.get(i).idempotency() != null) {
+                claimants.add(new IdempotencyKeys.Claimant(operations.get(i).idempotency(), ids.get(i)));
+            }
+        }
+        if (claimants.isEmpty()) {
+            return pool.preparedQuery(ACCEPT_GROUP).execute(acceptGroupTuple(operations, ids))
+                    .replaceWith(() -> recorded(operations, ids));
+        }
+        return pool.withTransaction(connection -> idempotencyKeys.claim(connection, claimants).chain(decisions -> {
+            List<Acceptance> acceptances = new ArrayList<>(recorded(operations, ids));
+            List<NewOperation> toRecord = new ArrayList<>();
+            List<String> toRecordIds = new ArrayList<>();
+            int claimed = 0;
+            for (int i = 0; i < operations.size(); i++) {
+                Optional<Acceptance> instead = operations.get(i).idempotency() == null ? Optional.empty()
+                        : decisions.get(claimed++);
+                if (instead.isPresent()) {
+                    acceptances.set(i, instead.get());
+                } else {
+                    toRecord.add(operations.get(i));
+                    toRecordIds.add(ids.get(i));
+                }
+            }
+            if (toRecord.isEmpty()) {
+                return Uni.createFrom().item(acceptances);
+            }
+            return connection.preparedQuery(ACCEPT_GROUP).execute(acceptGroupTuple(toRecord, toRecordIds))
+                    .replaceWith(acceptances);
+        }));
+    }
+
+    private static List<Acceptance> recorded(List<NewOperation> operations, List<String> ids) {
+        List<Acceptance> recorded = new ArrayList<>(operations.size());
+        for (int i = 0; i < operations.size(); i++) {
+            NewOperation operation = operations.get(i);
+            recorded.add(new Acceptance.Recorded(new CommandEnvelope(ids.get(i), operation.type(),
+                    operation.aggregateKeys(), operation.payload())));
+        }
+        return recorded;
+    }
+
+    /** ACCEPT_GROUP's parameters: the operations' columns, and one entry per aggregate each changes or reads. */
+    private Tuple acceptGroupTuple(List<NewOperation> operations, List<String> ids) {
         int size = operations.size();
-        String[] ids = new String[size];
         String[] types = new String[size];
         String[] payloads = new String[size];
         String[] precedingSteps = new String[size];
         List<Integer> entryOperations = new ArrayList<>();
         List<String> entryKeys = new ArrayList<>();
         List<Boolean> entryReads = new ArrayList<>();
-        List<CommandEnvelope> envelopes = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             NewOperation operation = operations.get(i);
-            ids[i] = OperationIdentifiers.next();
             types[i] = operation.type();
             payloads[i] = operation.payload().toString();
             precedingSteps[i] = operation.precedingStep();
@@ -476,13 +547,10 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                 entryKeys.add(key);
                 entryReads.add(true);
             }
-            envelopes.add(new CommandEnvelope(ids[i], operation.type(), operation.aggregateKeys(), operation.payload()));
         }
-        return pool.preparedQuery(ACCEPT_GROUP)
-                .execute(Tuple.tuple(List.of(ids, types, payloads, entryOperations.toArray(Integer[]::new),
-                        entryKeys.toArray(String[]::new), graceSeconds(config.relay().queuedGrace()), precedingSteps,
-                        entryReads.toArray(Boolean[]::new))))
-                .replaceWith(envelopes);
+        return Tuple.tuple(List.of(ids.toArray(String[]::new), types, payloads, entryOperations.toArray(Integer[]::new),
+                entryKeys.toArray(String[]::new), graceSeconds(config.relay().queuedGrace()), precedingSteps,
+                entryReads.toArray(Boolean[]::new)));
     }
 
     /** Within the caller's transaction: plans its statements for index access, whatever the statistics say. */
@@ -574,8 +642,7 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             for (FinalState state : states) {
                 rows.writeStartObject();
                 rows.writeStringField("id", state.operationId());
-                rows.writeStringField("status", (state.state() instanceof OperationFailed ? OperationStatus.FAILED
-                        : OperationStatus.COMPLETED).name());
+                rows.writeStringField("status", statusOf(state.state()).name());
                 rows.writeFieldName("result");
                 codec.write(rows, state.state());
                 rows.writeEndObject();
@@ -585,6 +652,11 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
             throw new IllegalStateException("Final states that cannot be written as JSON", e);
         }
         return text.toString();
+    }
+
+    private static OperationStatus statusOf(OperationStateInterface state) {
+        return state instanceof OperationCancelled ? OperationStatus.CANCELLED
+                : state instanceof OperationFailed ? OperationStatus.FAILED : OperationStatus.COMPLETED;
     }
 
     /** How long the oldest unfinished operation has waited; zero when none is. */
@@ -641,6 +713,27 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
                             .setParameter("payload", record.payload).setParameter("error", error)
                             .setParameter("attempts", record.failedAttempts).executeUpdate()).replaceWithVoid();
                 });
+    }
+
+    /**
+     * Cancels the given operations that are not final yet: none of them is applied afterwards. A batch that applies one
+     * of them meanwhile holds the locks taken here first, so either it applies the operation or this cancels it.
+     */
+    @WithTransaction
+    public Uni<Void> cancel(List<String> identifiers) {
+        List<String> wellFormed = identifiers.stream().filter(OperationIdentifiers::isWellFormed).distinct().toList();
+        if (wellFormed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return placesOf(wellFormed)
+                .chain(places -> lockProgress(places.values().stream()
+                        .flatMap(of -> of.sequences().keySet().stream()).distinct()
+                        .collect(Collectors.toMap(key -> key, key -> true)), true))
+                .chain(() -> getSession().chain(session -> session.createNativeQuery(CANCEL)
+                        .setParameter("rows", finalRows(wellFormed.stream()
+                                .map(id -> new FinalState(id, new OperationCancelled(id))).toList()))
+                        .executeUpdate()))
+                .replaceWithVoid();
     }
 
     /** The wait before retry n: the backoff doubled n - 1 times, at most the relay's grace. */

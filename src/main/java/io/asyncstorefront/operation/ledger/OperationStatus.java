@@ -1,13 +1,17 @@
 package io.asyncstorefront.operation.ledger;
 
-/** Where an operation is in its life. It only moves forward: ACCEPTED, IN_PROGRESS, then COMPLETED or FAILED. */
+/**
+ * Where an operation is in its life. It only moves forward: ACCEPTED, IN_PROGRESS, then COMPLETED or FAILED, or
+ * CANCELLED before it was applied.
+ */
 public enum OperationStatus {
     ACCEPTED,
     IN_PROGRESS,
     COMPLETED,
-    FAILED;
+    FAILED,
+    CANCELLED;
 
     public boolean isFinal() {
-        return this == COMPLETED || this == FAILED;
+        return this != ACCEPTED && this != IN_PROGRESS;
     }
 }

@@ -32,6 +32,7 @@ import io.asyncstorefront.operation.ledger.OperationPlaces;
 import io.asyncstorefront.operation.ledger.PendingOperation;
 import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
+import io.asyncstorefront.operation.state.OperationCancelled;
 import io.asyncstorefront.operation.state.OperationFailed;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -340,20 +341,24 @@ public class OperationProcessor {
     }
 
     /**
-     * A step of an ordered group whose preceding step failed fails without being applied, naming the step that failed
-     * first. The aggregate order has already made the preceding step final.
+     * A step of an ordered group whose preceding step failed or was cancelled fails without being applied, naming the
+     * step that failed or was cancelled first. The aggregate order has already made the preceding step final.
      */
     private static Optional<FinalState> blockedByItsGroup(PendingOperation operation,
             Map<String, OperationStateInterface> decided) {
-        if (operation.precedingStep() == null
-                || !(decided.get(operation.precedingStep()) instanceof OperationFailed preceding)) {
+        OperationStateInterface preceding = operation.precedingStep() == null ? null
+                : decided.get(operation.precedingStep());
+        PrecedingStepFailedReport report;
+        if (preceding instanceof OperationCancelled) {
+            report = PrecedingStepFailedReport.cancelled(operation.precedingStep());
+        } else if (preceding instanceof OperationFailed failed) {
+            report = failed.getFailures().stream().filter(PrecedingStepFailedReport.class::isInstance)
+                    .map(PrecedingStepFailedReport.class::cast).findFirst()
+                    .orElse(PrecedingStepFailedReport.after(operation.precedingStep()));
+        } else {
             return Optional.empty();
         }
-        String failedStep = preceding.getFailures().stream()
-                .filter(PrecedingStepFailedReport.class::isInstance).map(PrecedingStepFailedReport.class::cast)
-                .map(PrecedingStepFailedReport::getFailedStep).findFirst().orElse(operation.precedingStep());
-        OperationStateInterface state = new OperationFailed(operation.id(),
-                List.of(PrecedingStepFailedReport.after(failedStep)));
+        OperationStateInterface state = new OperationFailed(operation.id(), List.of(report));
         return Optional.of(new FinalState(operation.id(), state));
     }
 

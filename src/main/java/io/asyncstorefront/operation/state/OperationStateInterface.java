@@ -12,14 +12,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * custom states of the domain are registered by the command handlers that produce them.
  */
 @Interface
-@Description("The state of an operation. Follow it with the queue query until it is final (completed or failed).")
+@Description("The state of an operation. Follow it with the queue query until it is final (completed, failed or cancelled).")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "__typename")
 @JsonSubTypes({
         @JsonSubTypes.Type(OperationAccepted.class),
         @JsonSubTypes.Type(OperationInProgress.class),
         @JsonSubTypes.Type(OperationCompleted.class),
         @JsonSubTypes.Type(PersistOperationCompleted.class),
-        @JsonSubTypes.Type(OperationFailed.class)
+        @JsonSubTypes.Type(OperationFailed.class),
+        @JsonSubTypes.Type(OperationCancelled.class)
 })
 public interface OperationStateInterface {
 

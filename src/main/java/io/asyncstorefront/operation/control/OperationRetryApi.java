@@ -1,4 +1,4 @@
-package io.asyncstorefront.operation.retry;
+package io.asyncstorefront.operation.control;
 
 import java.util.List;
 

@@ -1,0 +1,158 @@
+package io.asyncstorefront.operation.ledger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.asyncstorefront.operation.command.IdempotencyClaim;
+import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.persistence.JsonRows;
+import io.asyncstorefront.persistence.NativeSelects;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Idempotency keys: each names the operation first recorded under it, for the configured window. A key is taken in the
+ * transaction that records its operation, so that a key that exists names an operation that exists, and two requests
+ * with one key record one operation whichever replica takes them.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    /*
+     * Takes each key (with its step) for its operation unless another took it: a conflict waits for a transaction that
+     * took the same key and has not committed yet, then answers the row as committed, which ON CONFLICT DO UPDATE sees
+     * where a select of this statement would not. A key older than the window is taken over as if new. Keys in order, so
+     * that two transactions never wait for each other in a cycle. The rows travel as JSON; one row of JSON comes back.
+     * %1$s: the rows; %2$s: the window in seconds.
+     */
+    private static final String CLAIM = """
+            with claimed as (
+                insert into idempotency_key as k (scope, key, step, fingerprint, operation_id, created_at)
+                select '', c.key, c.step, c.fingerprint, c.operation_id, now()
+                from jsonb_to_recordset(cast(cast(%1$s as text) as jsonb))
+                    as c(key varchar, step int, fingerprint varchar, operation_id varchar)
+                order by c.key, c.step
+                on conflict (scope, key, step) do update set
+                    fingerprint = case when k.created_at < now() - make_interval(secs => %2$s)
+                                       then excluded.fingerprint else k.fingerprint end,
+                    operation_id = case when k.created_at < now() - make_interval(secs => %2$s)
+                                        then excluded.operation_id else k.operation_id end,
+                    created_at = case when k.created_at < now() - make_interval(secs => %2$s)
+                                      then excluded.created_at else k.created_at end
+                returning k.key, k.step, k.fingerprint, k.operation_id)
+            select cast(coalesce(json_agg(json_build_array(key, step, fingerprint, operation_id)), '[]') as text)
+            from claimed
+            """;
+
+    private static final String CLAIM_ON_SESSION = CLAIM.formatted(":claims", ":windowSeconds");
+
+    private static final String CLAIM_ON_POOL = CLAIM.formatted("$1", "$2");
+
+    /*
+     * The oldest keys past the window, a bounded number per run, by the index on created_at: a long backlog is worked
+     * off run by run without one long transaction.
+     */
+    private static final String FORGET_EXPIRED = """
+            delete from idempotency_key k
+            using (select scope, key, step from idempotency_key
+                   where created_at < now() - make_interval(secs => $1)
+                   order by created_at limit $2) as old
+            where k.scope = old.scope and k.key = old.key and k.step = old.step
+            """;
+
+    /** An operation to record under a key, with the identifier it will have. */
+    public record Claimant(IdempotencyClaim claim, String operationId) {
+    }
+
+    private final OperationsConfig config;
+    private final ObjectMapper mapper;
+    private final JsonRows jsonRows;
+    private final Pool pool;
+
+    public IdempotencyKeys(OperationsConfig config, ObjectMapper mapper, JsonRows jsonRows, Pool pool) {
+        this.config = config;
+        this.mapper = mapper;
+        this.jsonRows = jsonRows;
+        this.pool = pool;
+    }
+
+    /**
+     * Within the client's transaction: takes the claimants' keys, and answers for each, in order, nothing when its
+     * operation is to be recorded, or what answers it instead.
+     */
+    Uni<List<Optional<Acceptance>>> claim(SqlClient client, List<Claimant> claimants) {
+        return client.preparedQuery(CLAIM_ON_POOL).execute(Tuple.of(rowsOf(claimants), windowSeconds()))
+                .map(rows -> decide(claimants, rows.iterator().next().getString(0)));
+    }
+
+    /** The same within the caller's Hibernate Reactive transaction, for an operation applied at once. */
+    public Uni<Optional<Acceptance>> claimWithin(Claimant claimant) {
+        return Panache.getSession().chain(session -> NativeSelects
+                .withJson(session.createNativeQuery(CLAIM_ON_SESSION, String.class), "claims", rowsOf(List.of(claimant)))
+                .setParameter("windowSeconds", windowSeconds())
+                .getSingleResult())
+                .map(json -> decide(List.of(claimant), json).get(0));
+    }
+
+    /** Forgets up to cleanup-batch-size keys past the window; answers how many. */
+    public Uni<Integer> forgetExpired() {
+        return pool.preparedQuery(FORGET_EXPIRED)
+                .execute(Tuple.of(windowSeconds(), config.idempotency().cleanupBatchSize()))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** One row per key and step: a group that names one key twice sends it once and compares both with its row. */
+    private String rowsOf(List<Claimant> claimants) {
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        for (Claimant claimant : claimants) {
+            rows.putIfAbsent(slot(claimant.claim().key(), claimant.claim().step()), Map.of(
+                    "key", claimant.claim().key(), "step", claimant.claim().step(),
+                    "fingerprint", claimant.claim().fingerprint(), "operation_id", claimant.operationId()));
+        }
+        return jsonRows.of(rows.values());
+    }
+
+    private List<Optional<Acceptance>> decide(List<Claimant> claimants, String json) {
+        Map<String, JsonNode> taken = new HashMap<>();
+        try {
+            mapper.readTree(json).forEach(row -> taken.put(slot(row.get(0).asText(), row.get(1).asInt()), row));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable idempotency keys", e);
+        }
+        List<Optional<Acceptance>> decisions = new ArrayList<>(claimants.size());
+        for (Claimant claimant : claimants) {
+            JsonNode row = taken.get(slot(claimant.claim().key(), claimant.claim().step()));
+            if (row.get(3).asText().equals(claimant.operationId())) {
+                decisions.add(Optional.empty());
+            } else if (row.get(2).asText().equals(claimant.claim().fingerprint())) {
+                decisions.add(Optional.of(new Acceptance.Replayed(row.get(3).asText())));
+            } else {
+                decisions.add(Optional.of(new Acceptance.KeyReused(claimant.claim().key())));
+            }
+        }
+        return decisions;
+    }
+
+    private static String slot(String key, int step) {
+        return step + ":" + key;
+    }
+
+    private double windowSeconds() {
+        Duration window = config.idempotency().window();
+        return (double) window.toMillis() / 1000;
+    }
+}
