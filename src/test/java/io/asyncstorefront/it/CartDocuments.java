@@ -17,6 +17,16 @@ final class CartDocuments {
             }
             """;
 
+    /** Adds one unit of the product $sku, under the idempotency key $key. */
+    static final String ADD_ONCE = """
+            mutation AddOnce($cartMask: String!, $sku: String!, $key: String!) {
+              addProductsToCarts(input: [{cartMask: $cartMask, items: [{sku: $sku, qty: 1}]}]) @idempotent(key: $key) {
+                identifier
+                __typename
+              }
+            }
+            """;
+
     static final String CART = """
             query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
             """;

@@ -1,6 +1,7 @@
 package io.asyncstorefront.it;
 
 import static io.asyncstorefront.it.CartDocuments.ADD;
+import static io.asyncstorefront.it.CartDocuments.ADD_ONCE;
 import static io.asyncstorefront.it.CartDocuments.CART;
 import static io.asyncstorefront.it.CartDocuments.CREATE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.asyncstorefront.embedded.EmbeddedServices;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The packaged service in production mode, configured only by environment variables, against a real PostgreSQL and a
@@ -154,6 +159,76 @@ class DurabilityIT {
                                 and o.status = 'COMPLETED'""".formatted(cart)));
             }
         }
+    }
+
+    @Test
+    void requestsRetriedUnderTheirKeysOnAnotherReplicaAreAppliedOnce() throws Exception {
+        List<String> carts = IntStream.range(0, 20).mapToObj(i -> "retried-" + i).toList();
+        Map<Map<String, String>, String> answered = new ConcurrentHashMap<>();
+        AtomicInteger retried = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        Map<String, String> relay = Map.of("OPERATIONS_RELAY_QUEUED_GRACE", "1s", "OPERATIONS_RELAY_INTERVAL", "1s");
+        try (ServiceProcess killed = ServiceProcess.start(HTTP_PORT, ProductionEnvironment.of(database, AMQP_PORT, relay),
+                WORK.resolve("replica-1.log"));
+                ServiceProcess survivor = ServiceProcess.start(HTTP_PORT + 1,
+                        ProductionEnvironment.of(database, AMQP_PORT, relay), WORK.resolve("replica-2.log"))) {
+            insertProduct();
+            for (String cart : carts) {
+                killed.awaitFinal(List.of(killed.accept(CREATE, Map.of("cartMask", cart))));
+            }
+            for (int i = 0; i < 16; i++) {
+                clients.submit(() -> {
+                    Random random = new Random();
+                    while (running.get()) {
+                        String key = UUID.randomUUID().toString();
+                        Map<String, String> request = Map.of("cartMask", carts.get(random.nextInt(carts.size())),
+                                "sku", SKU, "key", key);
+                        try {
+                            answered.put(request, identifierOf(killed.graphQL(ADD_ONCE, request)));
+                        } catch (Exception | AssertionError e) {
+                            // The answer is lost (REST Assured throws the connection's IOException unchecked): the
+                            // client sends the same request, key included, to the other replica, whether or not the
+                            // first recorded it.
+                            retried.incrementAndGet();
+                            answered.put(request, identifierOf(survivor.graphQL(ADD_ONCE, request)));
+                        }
+                    }
+                });
+            }
+            Progress.awaitAtLeast(200, () -> database.count(
+                    "select count(*) from operation where command_type = 'addProductsToCarts' and status = 'COMPLETED'"));
+            killed.kill();
+            Progress.awaitAtLeast(32, () -> (long) retried.get());
+            running.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+
+            List<String> operations = List.copyOf(answered.values());
+            survivor.awaitFinal(operations);
+            Progress.awaitNone(() -> database
+                    .count("select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')"));
+
+            // One operation per key, whichever replica answered, and the same one when it is asked again.
+            assertThat(Set.copyOf(operations)).hasSameSizeAs(operations);
+            for (Map.Entry<Map<String, String>, String> sent : answered.entrySet()) {
+                assertThat(identifierOf(survivor.graphQL(ADD_ONCE, sent.getKey()))).isEqualTo(sent.getValue());
+            }
+            assertThat(survivor.stateTypes(operations)).containsOnly("CartSaveOperationCompleted");
+            assertThat(database.count("""
+                    select coalesce(sum(ci.qty), 0) from cart_item ci join cart c on c.id = ci.cart_id
+                    where c.mask like 'retried-%'""")).isEqualTo(operations.size());
+        } finally {
+            running.set(false);
+            clients.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String identifierOf(JsonPath answer) {
+        Map<String, Object> data = answer.getMap("data");
+        assertThat(data).as(answer.prettify()).isNotNull();
+        return (String) ((Map<String, Object>) data.values().iterator().next()).get("identifier");
     }
 
     private void insertProduct() throws Exception {

@@ -46,8 +46,8 @@ public final class CartMutations {
 
     /**
      * Runs the step after the group's previous step, giving it that step's operation identifier (null for the first)
-     * and its place under the group's idempotency key (null without one), and answers its state. The step starts even if nobody
-     * subscribes, so that the chain never waits for GraphQL.
+     * and its place under the group's idempotency key (null without one), and answers its state. The step starts even
+     * if nobody subscribes, so that the chain never waits for GraphQL.
      */
     @Ignore
     synchronized Uni<OperationStateInterface> then(String name,

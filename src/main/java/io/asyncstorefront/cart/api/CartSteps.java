@@ -12,10 +12,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import graphql.execution.CoercedVariables;
 import graphql.normalized.ExecutableNormalizedField;
@@ -95,9 +93,7 @@ class CartSteps {
 
     /** Checks every step of every cart group of the document being run; fails naming the first wrong step. */
     Uni<Void> checkDocument(DataFetchingEnvironment environment) {
-        ExecutableNormalizedOperation document = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
-                environment.getGraphQLSchema(), environment.getOperationDefinition(), environment.getFragmentsByName(),
-                CoercedVariables.of(environment.getVariables()));
+        ExecutableNormalizedOperation document = normalized(environment);
         Uni<Void> checks = Uni.createFrom().voidItem();
         for (ExecutableNormalizedField group : document.getTopLevelFields()) {
             if (!group.getName().equals(GROUP)) {
@@ -124,51 +120,52 @@ class CartSteps {
      * in document order), or null when it carries none.
      */
     Uni<CartMutations.GroupKey> idempotencyOf(DataFetchingEnvironment environment) {
-        Optional<String> key = IdempotentDirective.keyOf(environment);
+        Optional<String> key;
+        try {
+            key = IdempotentDirective.keyOf(environment);
+        } catch (InvalidInputException wrongKey) {
+            return Uni.createFrom().failure(wrongKey);
+        }
         if (key.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        Optional<InvalidInputException> wrong = OperationDispatcher.checkKey(key.get());
-        if (wrong.isPresent()) {
-            return Uni.createFrom().failure(wrong.get());
-        }
-        ExecutableNormalizedOperation document = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
-                environment.getGraphQLSchema(), environment.getOperationDefinition(), environment.getFragmentsByName(),
-                CoercedVariables.of(environment.getVariables()));
-        StringBuilder request = new StringBuilder(GROUP);
-        for (ExecutableNormalizedField group : document.getTopLevelFields()) {
+        // The steps' commands, as the steps will submit them: equal input gives equal commands however it was written.
+        Uni<StringBuilder> request = Uni.createFrom().item(new StringBuilder(GROUP));
+        for (ExecutableNormalizedField group : normalized(environment).getTopLevelFields()) {
             if (!group.getResultKey().equals(environment.getField().getResultKey())) {
                 continue;
             }
-            request.append('\n').append(canonical(group.getResolvedArguments()));
+            String cartMask = (String) group.getResolvedArguments().get("cartMask");
             for (ExecutableNormalizedField step : group.getChildren()) {
                 if (STEPS.contains(step.getName())) {
-                    request.append('\n').append(step.getName()).append(canonical(step.getResolvedArguments()));
+                    request = request.chain(text -> commandOf(cartMask, step)
+                            .map(command -> text.append('\n').append(operations.fingerprintOf(command))));
                 }
             }
         }
-        return Uni.createFrom().item(new CartMutations.GroupKey(key.get(),
-                IdempotencyClaim.fingerprintOf(request.toString())));
+        return request.map(text -> new CartMutations.GroupKey(key.get(), IdempotencyClaim.fingerprintOf(text.toString())));
     }
 
-    /** Arguments as JSON with the keys of every object in order, so that equal input gives equal text. */
-    private String canonical(Map<String, Object> arguments) {
-        try {
-            return mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(arguments);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Arguments that cannot be written as JSON", e);
-        }
+    /** The document being run with fragments expanded and every argument resolved, variables included. */
+    private static ExecutableNormalizedOperation normalized(DataFetchingEnvironment environment) {
+        return ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(environment.getGraphQLSchema(),
+                environment.getOperationDefinition(), environment.getFragmentsByName(),
+                CoercedVariables.of(environment.getVariables()));
     }
 
     private Uni<Void> check(String cartMask, ExecutableNormalizedField step) {
+        return commandOf(cartMask, step).replaceWithVoid();
+    }
+
+    /** The checked command of a step of the document. */
+    private Uni<? extends Command> commandOf(String cartMask, ExecutableNormalizedField step) {
         Map<String, Object> arguments = step.getResolvedArguments();
-        Uni<? extends Command> command = switch (step.getName()) {
+        return switch (step.getName()) {
             case ADD_PRODUCTS -> addProducts(cartMask, mapper.convertValue(arguments.get("items"), ITEMS));
             case UPDATE_ITEMS -> updateItems(cartMask, mapper.convertValue(arguments.get("items"), ITEMS));
             case REMOVE_PRODUCTS -> removeProducts(cartMask, mapper.convertValue(arguments.get("skus"), SKUS));
             default -> assignCustomer(cartMask, (String) arguments.get("email"));
         };
-        return command.replaceWithVoid();
     }
 
     private Uni<Void> withinLimits(Command command) {

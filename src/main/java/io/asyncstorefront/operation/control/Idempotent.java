@@ -19,7 +19,7 @@ import io.smallrye.graphql.api.DirectiveLocation;
 @Description("Makes a top-level mutation safe to retry: the same key with the same mutation and input answers the "
         + "operation first recorded under it, with its current state, and records nothing; with another mutation or "
         + "input it is refused with IDEMPOTENCY_KEY_REUSED. On a cart group it covers the whole group. Keys are "
-        + "1 to 255 characters and are forgotten after operations.idempotency.window (default 24 h).")
+        + "1 to 255 characters and are forgotten once the service's idempotency window has passed.")
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Idempotent {

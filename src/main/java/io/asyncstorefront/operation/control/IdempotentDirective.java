@@ -8,10 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import graphql.execution.directives.QueryAppliedDirective;
 import graphql.schema.DataFetchingEnvironment;
 import io.asyncstorefront.graphql.Directives;
+import io.asyncstorefront.graphql.StorableText;
+import io.asyncstorefront.operation.api.InvalidInputException;
+import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.dispatch.IdempotencyKeySource;
 import io.smallrye.graphql.api.Context;
 
-/** Reads the key of the @idempotent directive ({@link Idempotent}) from the field being resolved. */
+/** Reads and checks the key of the @idempotent directive ({@link Idempotent}) on the field being resolved. */
 @ApplicationScoped
 public class IdempotentDirective implements IdempotencyKeySource {
 
@@ -22,17 +25,32 @@ public class IdempotentDirective implements IdempotencyKeySource {
     }
 
     @Override
-    public Optional<String> keyOfCurrentMutation() {
+    public Optional<String> keyOfCurrentMutation() throws InvalidInputException {
         return keyOf(context.unwrap(DataFetchingEnvironment.class));
     }
 
-    /** The key of the directive on the field that the environment resolves, if it carries one. */
-    public static Optional<String> keyOf(DataFetchingEnvironment environment) {
+    /**
+     * The key of the directive on the field that the environment resolves, if it carries one; fails when it is empty,
+     * longer than a key may be or not storable text.
+     */
+    public static Optional<String> keyOf(DataFetchingEnvironment environment) throws InvalidInputException {
         List<QueryAppliedDirective> applied = environment.getQueryDirectives()
                 .getImmediateAppliedDirective(Directives.IDEMPOTENT);
         if (applied.isEmpty() || applied.get(0).getArgument("key") == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(applied.get(0).getArgument("key").getValue());
+        String key = applied.get(0).getArgument("key").getValue();
+        if (key.isEmpty()) {
+            throw new InvalidInputException("@idempotent(key:) must not be empty");
+        }
+        if (key.length() > IdempotencyClaim.MAX_KEY_LENGTH) {
+            throw InvalidInputException.tooMany("key", IdempotencyClaim.MAX_KEY_LENGTH, "@idempotent(key:) has "
+                    + key.length() + " characters; the maximum is " + IdempotencyClaim.MAX_KEY_LENGTH);
+        }
+        String problem = StorableText.problemOf(key);
+        if (problem != null) {
+            throw new InvalidInputException("@idempotent(key:) " + problem);
+        }
+        return Optional.of(key);
     }
 }

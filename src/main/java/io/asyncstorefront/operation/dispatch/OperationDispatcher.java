@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.asyncstorefront.graphql.StorableText;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.command.BatchCommand;
 import io.asyncstorefront.operation.command.Command;
@@ -22,7 +21,6 @@ import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.ledger.Acceptance;
-import io.asyncstorefront.operation.ledger.IdempotencyKeys;
 import io.asyncstorefront.operation.ledger.NewOperation;
 import io.asyncstorefront.operation.ledger.OperationIdentifiers;
 import io.asyncstorefront.operation.ledger.OperationLedger;
@@ -50,13 +48,11 @@ public class OperationDispatcher {
     private final ObjectMapper mapper;
     private final OperationMetrics metrics;
     private final IdempotencyKeySource keys;
-    private final IdempotencyKeys idempotencyKeys;
 
     public OperationDispatcher(CommandRegistry registry, OperationLedger ledger, AcceptGroups groups,
             OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
-            OperationMetrics metrics, IdempotencyKeySource keys, IdempotencyKeys idempotencyKeys) {
+            OperationMetrics metrics, IdempotencyKeySource keys) {
         this.keys = keys;
-        this.idempotencyKeys = idempotencyKeys;
         this.registry = registry;
         this.ledger = ledger;
         this.groups = groups;
@@ -71,17 +67,19 @@ public class OperationDispatcher {
      * resolver of its top-level mutation runs, so that the mutation's idempotency key applies.
      */
     public <C extends Command> Uni<OperationStateInterface> submit(C command) {
-        Optional<String> key = keys.keyOfCurrentMutation();
-        if (key.isPresent()) {
-            Optional<InvalidInputException> wrong = checkKey(key.get());
-            if (wrong.isPresent()) {
-                return Uni.createFrom().failure(wrong.get());
-            }
+        Optional<String> key;
+        try {
+            key = keys.keyOfCurrentMutation();
+        } catch (InvalidInputException wrongKey) {
+            return Uni.createFrom().failure(wrongKey);
         }
-        return submit(command, null, key.map(given -> new IdempotencyClaim(given, 0,
-                IdempotencyClaim.fingerprintOf(registry.handlerOf(command).type() + "\n"
-                        + mapper.valueToTree(command))))
+        return submit(command, null, key.map(given -> new IdempotencyClaim(given, 0, fingerprintOf(command)))
                 .orElse(null));
+    }
+
+    /** What a retry under the same idempotency key must ask again: the command's type and its input as stored. */
+    public String fingerprintOf(Command command) {
+        return IdempotencyClaim.fingerprintOf(registry.handlerOf(command).type() + "\n" + mapper.valueToTree(command));
     }
 
     /**
@@ -93,21 +91,6 @@ public class OperationDispatcher {
     public <C extends Command> Uni<OperationStateInterface> submitAfter(C command, String precedingStep,
             IdempotencyClaim idempotency) {
         return submit(command, precedingStep, idempotency);
-    }
-
-    /** What is wrong with an idempotency key as a client sent it, if anything. */
-    public static Optional<InvalidInputException> checkKey(String key) {
-        if (key.isEmpty()) {
-            return Optional.of(new InvalidInputException("@idempotent(key:) must not be empty"));
-        }
-        if (key.length() > IdempotencyClaim.MAX_KEY_LENGTH) {
-            return Optional.of(InvalidInputException.tooMany("key", IdempotencyClaim.MAX_KEY_LENGTH,
-                    "@idempotent(key:) has " + key.length() + " characters; the maximum is "
-                            + IdempotencyClaim.MAX_KEY_LENGTH));
-        }
-        String problem = StorableText.problemOf(key);
-        return problem == null ? Optional.empty()
-                : Optional.of(new InvalidInputException("@idempotent(key:) " + problem));
     }
 
     /**
@@ -210,26 +193,25 @@ public class OperationDispatcher {
 
     /**
      * One transaction: the operation's idempotency key, its ledger row, its entity changes and its final state. Should
-     * it fail for a reason other than the command or its key, the operation is accepted instead and applied like an
-     * asynchronous one.
+     * it fail for a reason other than the command, the operation is accepted instead and applied like an asynchronous
+     * one. A key that names another operation is answered once the transaction has ended.
      */
     private Uni<OperationStateInterface> applyNow(NewOperation operation) {
         String id = OperationIdentifiers.next();
-        return Panache.withTransaction(() -> claimWithin(operation, id).chain(instead -> instead.isPresent()
-                ? answer(instead.get())
+        return Panache.withTransaction(() -> ledger.claimWithin(operation, id).chain(instead -> instead.isPresent()
+                ? Uni.createFrom().item(new AppliedNow(null, instead.get()))
                 : ledger.accept(id, operation.type(), operation.aggregateKeys(), operation.readKeys(),
                         operation.payload(), operation.precedingStep())
-                        .chain(processor::applyWithin)))
-                .onFailure(failure -> !(failure instanceof IdempotencyKeyReusedException))
-                .recoverWithUni(failure -> {
+                        .chain(processor::applyWithin).map(state -> new AppliedNow(state, null))))
+                .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "A %s operation could not be applied at once; it is applied asynchronously",
                             operation.type());
-                    return accept(operation);
-                });
+                    return groups.accept(operation).map(acceptance -> new AppliedNow(null, acceptance));
+                })
+                .chain(now -> now.instead() == null ? Uni.createFrom().item(now.state()) : answer(now.instead()));
     }
 
-    private Uni<Optional<Acceptance>> claimWithin(NewOperation operation, String id) {
-        return operation.idempotency() == null ? Uni.createFrom().item(Optional.empty())
-                : idempotencyKeys.claimWithin(new IdempotencyKeys.Claimant(operation.idempotency(), id));
+    /** What applying at once came to: the operation's final state, or what answers the request instead. */
+    private record AppliedNow(OperationStateInterface state, Acceptance instead) {
     }
 }

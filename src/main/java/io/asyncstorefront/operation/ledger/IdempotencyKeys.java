@@ -25,52 +25,48 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Idempotency keys: each names the operation first recorded under it, for the configured window. A key is taken in the
- * transaction that records its operation, so that a key that exists names an operation that exists, and two requests
- * with one key record one operation whichever replica takes them.
+ * Idempotency keys: each names the operation first recorded under it, until the cleanup forgets it past the configured
+ * window. A key is taken in the transaction that records its operation, so that a key that exists names an operation
+ * that exists, and two requests with one key record one operation whichever replica takes them.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
 
     /*
-     * Takes each key (with its step) for its operation unless another took it: a conflict waits for a transaction that
-     * took the same key and has not committed yet, then answers the row as committed, which ON CONFLICT DO UPDATE sees
-     * where a select of this statement would not. A key older than the window is taken over as if new. Keys in order, so
-     * that two transactions never wait for each other in a cycle. The rows travel as JSON; one row of JSON comes back.
-     * %1$s: the rows; %2$s: the window in seconds.
+     * Takes each key (with its step) for its operation unless another took it: a conflict waits for a transaction
+     * that took the same key and has not committed yet, then answers the row as committed, which ON CONFLICT DO UPDATE
+     * sees where a select of this statement would not (the update changes nothing). A key is taken over only once the
+     * cleanup has forgotten it, so that the steps of a group expire together. Keys in order, so that two transactions
+     * never wait for each other in a cycle. The rows travel as JSON; one row of JSON comes back. %s: the rows.
      */
     private static final String CLAIM = """
             with claimed as (
                 insert into idempotency_key as k (scope, key, step, fingerprint, operation_id, created_at)
                 select '', c.key, c.step, c.fingerprint, c.operation_id, now()
-                from jsonb_to_recordset(cast(cast(%1$s as text) as jsonb))
+                from jsonb_to_recordset(cast(cast(%s as text) as jsonb))
                     as c(key varchar, step int, fingerprint varchar, operation_id varchar)
                 order by c.key, c.step
-                on conflict (scope, key, step) do update set
-                    fingerprint = case when k.created_at < now() - make_interval(secs => %2$s)
-                                       then excluded.fingerprint else k.fingerprint end,
-                    operation_id = case when k.created_at < now() - make_interval(secs => %2$s)
-                                        then excluded.operation_id else k.operation_id end,
-                    created_at = case when k.created_at < now() - make_interval(secs => %2$s)
-                                      then excluded.created_at else k.created_at end
+                on conflict (scope, key, step) do update set fingerprint = k.fingerprint
                 returning k.key, k.step, k.fingerprint, k.operation_id)
             select cast(coalesce(json_agg(json_build_array(key, step, fingerprint, operation_id)), '[]') as text)
             from claimed
             """;
 
-    private static final String CLAIM_ON_SESSION = CLAIM.formatted(":claims", ":windowSeconds");
+    private static final String CLAIM_ON_SESSION = CLAIM.formatted(":claims");
 
-    private static final String CLAIM_ON_POOL = CLAIM.formatted("$1", "$2");
+    private static final String CLAIM_ON_POOL = CLAIM.formatted("$1");
 
     /*
      * The oldest keys past the window, a bounded number per run, by the index on created_at: a long backlog is worked
-     * off run by run without one long transaction.
+     * off run by run without one long transaction. Rows that a claim holds are left for the next run rather than waited
+     * for.
      */
     private static final String FORGET_EXPIRED = """
             delete from idempotency_key k
             using (select scope, key, step from idempotency_key
                    where created_at < now() - make_interval(secs => $1)
-                   order by created_at limit $2) as old
+                   order by created_at limit $2
+                   for update skip locked) as old
             where k.scope = old.scope and k.key = old.key and k.step = old.step
             """;
 
@@ -95,15 +91,15 @@ public class IdempotencyKeys {
      * operation is to be recorded, or what answers it instead.
      */
     Uni<List<Optional<Acceptance>>> claim(SqlClient client, List<Claimant> claimants) {
-        return client.preparedQuery(CLAIM_ON_POOL).execute(Tuple.of(rowsOf(claimants), windowSeconds()))
+        return client.preparedQuery(CLAIM_ON_POOL).execute(Tuple.of(rowsOf(claimants)))
                 .map(rows -> decide(claimants, rows.iterator().next().getString(0)));
     }
 
     /** The same within the caller's Hibernate Reactive transaction, for an operation applied at once. */
-    public Uni<Optional<Acceptance>> claimWithin(Claimant claimant) {
+    Uni<Optional<Acceptance>> claimWithin(Claimant claimant) {
+        String rows = rowsOf(List.of(claimant));
         return Panache.getSession().chain(session -> NativeSelects
-                .withJson(session.createNativeQuery(CLAIM_ON_SESSION, String.class), "claims", rowsOf(List.of(claimant)))
-                .setParameter("windowSeconds", windowSeconds())
+                .withJson(session.createNativeQuery(CLAIM_ON_SESSION, String.class), "claims", rows)
                 .getSingleResult())
                 .map(json -> decide(List.of(claimant), json).get(0));
     }

@@ -403,6 +403,15 @@ public class OperationLedger implements PanacheRepositoryBase<OperationRecord, S
         return accept(OperationIdentifiers.next(), type, aggregateKeys, readKeys, payload, precedingStep);
     }
 
+    /**
+     * Within the caller's transaction: takes the operation's idempotency key for the identifier {@code id}, and answers
+     * nothing when the operation is to be recorded under it, or what answers the request instead.
+     */
+    public Uni<Optional<Acceptance>> claimWithin(NewOperation operation, String id) {
+        return operation.idempotency() == null ? Uni.createFrom().item(Optional.empty())
+                : idempotencyKeys.claimWithin(new IdempotencyKeys.Claimant(operation.idempotency(), id));
+    }
+
     /** The same under an identifier taken before, for an idempotency key to name it. */
     @WithTransaction
     public Uni<PlacedOperation> accept(String id, String type, Collection<String> aggregateKeys,
