@@ -6,7 +6,8 @@
 #
 # Knobs (environment): BENCH_WARMUP (s, default 15), BENCH_DURATION (s per row, 20), BENCH_CLIENTS ("1 16 64"),
 # BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products add-hot-product poll-queue"),
-# BENCH_DRAIN_OPS (100000), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
+# BENCH_DRAIN_OPS (100000), BENCH_DRAIN_WORKLOADS ("create-empty-cart"; add add-products add-hot-product to compare
+# the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
 # ("pgbench modes drain ledger"), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180).
 set -euo pipefail
 
@@ -19,6 +20,7 @@ CLIENTS=${BENCH_CLIENTS:-"1 16 64"}
 MODES=${BENCH_MODES:-"sync async"}
 WORKLOADS=${BENCH_WORKLOADS:-"create-empty-cart add-products add-hot-product poll-queue"}
 DRAIN_OPS=${BENCH_DRAIN_OPS:-100000}
+DRAIN_WORKLOADS=${BENCH_DRAIN_WORKLOADS:-"create-empty-cart"}
 LEDGER_ROWS=${BENCH_LEDGER_ROWS:-1000000}
 PHASES=${BENCH_PHASES:-"pgbench modes drain ledger"}
 SETTLE=${BENCH_SETTLE:-180}
@@ -235,12 +237,19 @@ batch_histogram() {
 # The processor is paused while the backlog is accepted: warmed up like the modes, then its batches wait for a lock
 # on the cart table that the benchmark holds, and the other commands wait in the broker.
 phase_drain() {
-  log "drain: an api and a processor instance, warming up for ${WARMUP}s"
+  for workload in $DRAIN_WORKLOADS; do drain "$workload"; done
+}
+
+# drain WORKLOAD: the processor alone, on a backlog of the workload's commands.
+drain() {
+  local workload=$1
+  log "drain ($workload): an api and a processor instance, warming up for ${WARMUP}s"
   reset_database
   start_service async processor drain-processor "$PROCESSOR_PORT"
   PROCESSOR_PID=$SERVICE_PID
   start_service async api drain-api
-  wrk_run create-empty-cart 64 "$WARMUP" >/dev/null
+  setup_carts
+  wrk_run "$workload" 64 "$WARMUP" >/dev/null
   await_drained "$SETTLE"
   psql_db -c "analyze"
   local before
@@ -257,7 +266,7 @@ phase_drain() {
     { log "drain: could not pause the processor"; exit 1; }
   local accepted=0
   while [ "$accepted" -lt "$DRAIN_OPS" ]; do
-    wrk_run create-empty-cart 64 5 >/dev/null
+    wrk_run "$workload" 64 5 >/dev/null
     accepted=$(($(psql_db -c "select count(*) from operation") - before))
   done
   stop_service
@@ -280,11 +289,11 @@ phase_drain() {
   republished=$(psql_db -c "select coalesce(sum(republished), 0) from operation")
   # The middle 80% of the backlog's operations by finishing time: the drain without its first and last batches.
   steady=$(psql_db -c "select round(0.8 * count(*) / nullif(extract(epoch from percentile_cont(0.9) within group (order by finished_at - 'epoch') - percentile_cont(0.1) within group (order by finished_at - 'epoch')), 0)) from operation where finished_at > to_timestamp($start)")
-  awk -v n="$accepted" -v s="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" -v left="$left" -v r="$republished" \
+  awk -v w="$workload" -v n="$accepted" -v s="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" -v left="$left" -v r="$republished" \
     -v steady="$steady" -v h0="$h0" -v h1="$h1" 'BEGIN {
     split(h0, a, " "); split(h1, b, " "); for (i in b) d[i] = b[i] - a[i]
-    printf "\nDrain: %d createEmptyCart commands accepted while the processor (warmed up for the same time as the modes) was paused, then drained in %.2f s: %.0f ops/s; middle 80%% of the operations: %s ops/s; %d batches of %.0f operations on average (at most 10: %d, 11 to 100: %d, 101 to 250: %d, 251 to 500: %d, 501 to 1000: %d, just over 1000, as a batch takes whole messages: %d); %d left unfinished; %d relay republishes\n",
-      n, s, (n - left) / s, steady, d[1], d[1] ? d[2] / d[1] : 0, d[4], d[6] - d[4], d[7] - d[6], d[8] - d[7], d[9] - d[8], d[1] - d[9], left, r
+    printf "\nDrain (%s): %d commands accepted while the processor (warmed up for the same time as the modes) was paused, then drained in %.2f s: %.0f ops/s; middle 80%% of the operations: %s ops/s; %d batches of %.0f operations on average (at most 10: %d, 11 to 100: %d, 101 to 250: %d, 251 to 500: %d, 501 to 1000: %d, just over 1000, as a batch takes whole messages: %d); %d left unfinished; %d relay republishes\n",
+      w, n, s, (n - left) / s, steady, d[1], d[1] ? d[2] / d[1] : 0, d[4], d[6] - d[4], d[7] - d[6], d[8] - d[7], d[9] - d[8], d[1] - d[9], left, r
   }' | tee -a "$TABLE"
   SERVICE_PID=$PROCESSOR_PID
   PROCESSOR_PID=""
