@@ -14,15 +14,28 @@ import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.smallrye.mutiny.Uni;
 
+/** The mutations that steer operations already recorded: running failed ones again and cancelling waiting ones. */
 @GraphQLApi
-public class OperationRetryApi {
+public class OperationControlApi {
 
     private final OperationDispatcher dispatcher;
     private final OperationsConfig config;
 
-    public OperationRetryApi(OperationDispatcher dispatcher, OperationsConfig config) {
+    public OperationControlApi(OperationDispatcher dispatcher, OperationsConfig config) {
         this.dispatcher = dispatcher;
         this.config = config;
+    }
+
+    @Mutation("cancelOperations")
+    @Description("Cancels the operations that are not applied yet: each becomes final as OperationCancelled and is "
+            + "never applied; later steps of its cart group fail with a PrecedingStepFailedReport, later operations of "
+            + "its entities go on. An operation already completed, failed or cancelled is left as it is. Answers the "
+            + "state of every operation after the call, in request order, null for an unknown identifier. At most "
+            + "operations.queue.max-identifiers (default 100) identifiers.")
+    public Uni<List<OperationStateInterface>> cancelOperations(
+            @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
+        return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
+                .chain(() -> dispatcher.cancel(operationIdentifiers));
     }
 
     @Mutation("retryOperations")
