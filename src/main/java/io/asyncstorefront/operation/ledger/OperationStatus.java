@@ -1,5 +1,8 @@
 package io.asyncstorefront.operation.ledger;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * Where an operation is in its life. It only moves forward: ACCEPTED, IN_PROGRESS, then COMPLETED or FAILED, or
  * CANCELLED before it was applied.
@@ -10,6 +13,10 @@ public enum OperationStatus {
     COMPLETED,
     FAILED,
     CANCELLED;
+
+    /** The final statuses as an SQL list, 'COMPLETED', …, so that statements name them as this enum does. */
+    static final String FINAL = Arrays.stream(values()).filter(OperationStatus::isFinal)
+            .map(status -> "'" + status.name() + "'").collect(Collectors.joining(", "));
 
     public boolean isFinal() {
         return this != ACCEPTED && this != IN_PROGRESS;
