@@ -151,8 +151,10 @@ class MutationDesignConformanceTest {
             assertThat(state).as("the completed state of %s mutations", entity).isNotNull();
             assertThat(state.getImplements()).extracting(type -> ((TypeName) type).getName())
                     .contains("OperationStateInterface", "PersistOperationInterface");
+            // RFC-038's list of entity nodes, as snapshots of the entities as the operation left them: a type of their
+            // own, so that a client cache never merges them with the live ConnectionNode of the same entity.
             assertThat(state.getFieldDefinitions()).anySatisfy(field -> assertThat(AstPrinter.printAst(field.getType()))
-                    .isEqualTo("[" + entity + "ConnectionNode!]!"));
+                    .isEqualTo("[" + entity + "Snapshot!]!"));
         });
     }
 

@@ -13,36 +13,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** The generated schema, health, the GraphQL UI and the limits that protect them. */
+/** Root queries together, health, the GraphQL UI and the limits that protect them. */
 @QuarkusTest
 class ServiceSurfaceTest {
-
-    @Test
-    void theSchemaGeneratedFromJavaTypesHasTheOperationTypesOfTheSeed() {
-        String schema = given().when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
-
-        assertThat(schema)
-                .contains("createEmptyCart(cartMask: String!): OperationStateInterface!")
-                .contains("queue(operationIdentifiers: [String!]!): [OperationStateInterface]")
-                .contains("interface OperationStateInterface {")
-                .contains("interface FailureReportInterface {")
-                .contains("interface PersistOperationInterface {")
-                .contains("type OperationAccepted implements OperationStateInterface")
-                .contains("type OperationInProgress implements OperationStateInterface")
-                .contains("type OperationCompleted implements OperationStateInterface")
-                .contains("type OperationFailed implements OperationStateInterface")
-                .contains("failures: [FailureReportInterface!]!")
-                .contains("type PersistOperationCompleted implements OperationStateInterface & PersistOperationInterface")
-                .contains("changedEntities: [ChangedEntity!]")
-                .contains("type CartSaveOperationCompleted implements OperationStateInterface & PersistOperationInterface")
-                .contains("type LogicalErrorReport implements FailureReportInterface")
-                .contains("type ValidationErrorReport implements FailureReportInterface")
-                .contains("type SystemErrorReport implements FailureReportInterface")
-                .contains("type PrecedingStepFailedReport implements FailureReportInterface")
-                .contains(
-                        "union FailureReport = LogicalErrorReport | PrecedingStepFailedReport | SystemErrorReport | ValidationErrorReport")
-                .contains("increment_id: String!");
-    }
 
     @Test
     void severalRootQueriesInOneDocumentAreAnsweredTogether() {

@@ -54,6 +54,9 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
     private static final Pattern VALIDATION_PREFIX = Pattern.compile("^Validation error \\([^)]*\\) ?: ?");
     private static final Pattern JAVA_NAME = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}([A-Z]\\w*)");
     private static final Pattern BEYOND_LIMIT = Pattern.compile("\\d+ > (\\d+)");
+    /** graphql-java's coercion names the Java class of the value it got: the GraphQL type it wanted says enough. */
+    private static final Pattern JAVA_VALUE_CLASS = Pattern.compile(
+            "Expected a value that can be converted to type '(\\w+)' but it was a '\\w+'");
     private static final Pattern SMALLRYE_CODE = Pattern.compile(" ?-? ?SRGQL\\d+: ?");
 
     @Override
@@ -284,6 +287,7 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
     private static String clean(String message) {
         String cleaned = VALIDATION_PREFIX.matcher(message).replaceFirst("");
         cleaned = SMALLRYE_CODE.matcher(cleaned).replaceAll(": ");
+        cleaned = JAVA_VALUE_CLASS.matcher(cleaned).replaceAll("Expected a value of type $1");
         return JAVA_NAME.matcher(cleaned).replaceAll("$1");
     }
 }

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import graphql.parser.ParserOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -65,6 +66,9 @@ class RequestGate {
     void install(@Observes Router router) {
         // Ahead of SmallRye GraphQL's WebSocket route (order -99), which would run operations past every check below.
         router.route("/graphql").order(-300).handler(this::refuseWebSocket);
+        // GraphQL over HTTP lets a server take queries by GET; this one takes every request by POST, so that one set of
+        // checks guards every path.
+        router.route("/graphql").order(-250).handler(this::refuseOtherMethods);
         // Ahead of SmallRye GraphQL's route, whose body handler then finds the body read.
         router.post("/graphql").order(-200)
                 .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodySize().asLongValue()))
@@ -87,11 +91,25 @@ class RequestGate {
                 "GraphQL over WebSocket is not served: send queries and mutations as an HTTP POST"));
     }
 
+    private void refuseOtherMethods(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        if (method == HttpMethod.POST || method == HttpMethod.OPTIONS) {
+            context.next();
+            return;
+        }
+        context.response().putHeader("Allow", "POST");
+        refuse(context, 405, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "GraphQL requests, queries included, are "
+                + "served by POST with Content-Type application/json; this one is a " + method.name()));
+    }
+
     private void check(RoutingContext context) {
         String contentType = context.request().getHeader("Content-Type");
         if (!isJson(contentType)) {
             refuse(context, 415, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "A GraphQL POST must have Content-Type "
-                    + "application/json" + (contentType == null ? "; this one has none" : "; this one has " + contentType)));
+                    + "application/json" + (contentType == null ? "; this one has none" : "; this one has " + contentType)
+                    + (contentType != null && mediaType(contentType).equalsIgnoreCase(GraphQLResponses.GRAPHQL_RESPONSE)
+                            ? ", the media type of answers"
+                            : "")));
             return;
         }
         String charset = charsetOf(contentType);
@@ -193,12 +211,12 @@ class RequestGate {
     }
 
     private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
+        return contentType != null && mediaType(contentType).equalsIgnoreCase("application/json");
+    }
+
+    private static String mediaType(String contentType) {
         int parameters = contentType.indexOf(';');
-        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
-        return type.equalsIgnoreCase("application/json") || type.equalsIgnoreCase(GraphQLResponses.GRAPHQL_RESPONSE);
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
     }
 
     private static boolean isUtf8(String charset) {

@@ -47,15 +47,15 @@ class ProductMutationsTest {
     private final String prefix = "p-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
     @Test
-    void pricesShowTwoDecimalsWhetherTheyComeFromTheInputTheLedgerOrTheCatalog() {
+    void pricesAreStringsWithTwoDecimalsWhetherTheyComeFromTheInputTheLedgerOrTheCatalog() {
         Map<String, Object> created = mutateAndAwait(CREATE, Map.of("input", List.of(
-                product("whole", "Whole", 10), product("half", "Half", 12.5))));
+                product("whole", "Whole", 10), product("half", "Half", "12.5"))));
 
         String queued = raw(QUEUE_PRICES, Map.of("ids", List.of(created.get("identifier"))));
         String listed = raw(PRODUCTS, Map.of("skus", List.of(prefix + "whole", prefix + "half")));
 
-        assertThat(queued).contains("\"price\":10.00").contains("\"price\":12.50");
-        assertThat(listed).contains("\"price\":10.00").contains("\"price\":12.50");
+        assertThat(queued).contains("\"price\":\"10.00\"").contains("\"price\":\"12.50\"");
+        assertThat(listed).contains("\"price\":\"10.00\"").contains("\"price\":\"12.50\"");
     }
 
     @Test
@@ -111,24 +111,18 @@ class ProductMutationsTest {
                 "message", "The product " + prefix + "held is in a cart", "inputIndex", 0)));
     }
 
-    private Map<String, Object> product(String suffix, String name, Number price) {
+    private Map<String, Object> product(String suffix, String name, Object price) {
         return Map.of("sku", prefix + suffix, "name", name, "price", price);
     }
 
+    /** A product node as answered: its price a Decimal, a string with two decimals. */
     private Map<String, Object> node(String suffix, String name, Number price) {
-        return Map.of("sku", prefix + suffix, "name", name, "price", amount(price));
+        return Map.of("sku", prefix + suffix, "name", name, "price",
+                new BigDecimal(price.toString()).setScale(2, RoundingMode.UNNECESSARY).toPlainString());
     }
 
-    /** Product nodes with their prices as exact amounts: JSON numbers come back as integers or floats. */
+    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> nodes(Object products) {
-        return ((List<?>) products).stream().map(product -> {
-            Map<?, ?> node = (Map<?, ?>) product;
-            return Map.<String, Object> of("sku", node.get("sku"), "name", node.get("name"), "price",
-                    amount((Number) node.get("price")));
-        }).toList();
-    }
-
-    private static BigDecimal amount(Number number) {
-        return new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP);
+        return (List<Map<String, Object>>) products;
     }
 }

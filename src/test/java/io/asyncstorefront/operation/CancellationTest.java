@@ -41,7 +41,7 @@ class CancellationTest {
             mutation($m: String!) { createEmptyCart(cartMask: $m) { identifier } }
             """;
     private static final String ADD = """
-            mutation($m: String!, $qty: BigInteger!) {
+            mutation($m: String!, $qty: Int!) {
               addProductsToCarts(input: [{cartMask: $m, items: [{sku: "cancel-lamp", qty: $qty}]}]) { identifier }
             }
             """;

@@ -54,7 +54,7 @@ class DeliveryTest {
             }
             """.formatted(STATE_FIELDS);
     private static final String UPDATE = """
-            mutation Update($cartMask: String!, $sku: String!, $qty: BigInteger!) {
+            mutation Update($cartMask: String!, $sku: String!, $qty: Int!) {
               updateCartItems(input: [{cartMask: $cartMask, sku: $sku, qty: $qty}]) { identifier __typename }
             }
             """;

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Input("AddProductsToCartInput")
 @Description("Products to add to one cart, each SKU once.")
 public record AddProductsToCartInput(
-        @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @NonNull List<@NonNull @Valid CartItemInput> items) {
+        @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
+        @Description("The products and their quantities, each SKU once: at least 1, at most "
+                + "storefront.carts.max-items-per-input (default 100).") @NonNull List<@NonNull @Valid CartItemInput> items) {
 }

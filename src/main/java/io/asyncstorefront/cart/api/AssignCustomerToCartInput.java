@@ -14,6 +14,7 @@ import io.asyncstorefront.persistence.Columns;
 @Input("AssignCustomerToCartInput")
 @Description("The customer, by email, to assign to one cart.")
 public record AssignCustomerToCartInput(
-        @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email) {
+        @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
+        @Description("The email of an existing customer, at most " + Columns.EMAIL
+                + " characters.") @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email) {
 }

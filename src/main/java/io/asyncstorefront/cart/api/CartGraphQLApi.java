@@ -26,6 +26,7 @@ import io.asyncstorefront.cart.view.CartConnectionNode;
 import io.asyncstorefront.cart.view.CartItem;
 import io.asyncstorefront.catalog.repository.ProductQueries;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
+import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;
 import io.asyncstorefront.operation.dispatch.OperationDispatcher;
 import io.asyncstorefront.operation.state.OperationStateInterface;
@@ -55,7 +56,8 @@ public class CartGraphQLApi {
     @Query("carts")
     @Description("The carts with these masks that exist, in the order asked. At most 100 masks.")
     public Uni<@NonNull List<@NonNull CartConnectionNode>> carts(
-            @Name("cartMasks") @NonNull @Size(max = MAX_CARTS) List<@NonNull String> cartMasks) {
+            @Name("cartMasks") @Description("The masks of the carts: at most " + MAX_CARTS
+                    + ".") @NonNull @Size(max = MAX_CARTS) List<@NonNull String> cartMasks) {
         return cartQueries.byMasks(cartMasks).map(found -> cartMasks.stream().distinct().map(found::get)
                 .filter(Objects::nonNull).map(CartConnectionNode::of).toList());
     }
@@ -87,7 +89,7 @@ public class CartGraphQLApi {
     @Mutation("createEmptyCart")
     @Description("Creates an empty cart with the mask the client chose. Completes with PersistOperationCompleted.")
     public Uni<@NonNull OperationStateInterface> createEmptyCart(
-            @Name("cartMask") @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask) {
+            @Name("cartMask") @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask) {
         return operations.submit(new CreateEmptyCart(cartMask));
     }
 
@@ -95,7 +97,7 @@ public class CartGraphQLApi {
     @Description("Adds quantities of products to carts, each cart once. Completes with CartSaveOperationCompleted "
             + "when the input names one cart, CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> addProductsToCarts(
-            @Name("input") @NonNull List<@NonNull @Valid AddProductsToCartInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid AddProductsToCartInput> input) {
         return inputs.addProducts(input).chain(operations::submit);
     }
 
@@ -103,7 +105,7 @@ public class CartGraphQLApi {
     @Description("Removes products from carts, each cart once. Completes with CartSaveOperationCompleted when the "
             + "input names one cart, CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> removeProductsFromCarts(
-            @Name("input") @NonNull List<@NonNull @Valid RemoveProductsFromCartInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid RemoveProductsFromCartInput> input) {
         return inputs.removeProducts(input).chain(operations::submit);
     }
 
@@ -111,7 +113,7 @@ public class CartGraphQLApi {
     @Description("Sets the quantities of products that carts hold, each cart and SKU once. Completes with "
             + "CartSaveOperationCompleted when the input names one cart, CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> updateCartItems(
-            @Name("input") @NonNull List<@NonNull @Valid UpdateCartItemInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid UpdateCartItemInput> input) {
         return inputs.updateItems(input).chain(operations::submit);
     }
 
@@ -120,7 +122,7 @@ public class CartGraphQLApi {
             + "LogicalErrorReport. Completes with CartSaveOperationCompleted when the input names one cart, "
             + "CartsMutationCompleted when it names several.")
     public Uni<@NonNull OperationStateInterface> assignCustomersToCarts(
-            @Name("input") @NonNull List<@NonNull @Valid AssignCustomerToCartInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid AssignCustomerToCartInput> input) {
         return inputs.assignCustomers(input).chain(operations::submit);
     }
 
@@ -128,7 +130,7 @@ public class CartGraphQLApi {
     @Description("Deletes carts with their items, each cart once. Completes with CartSaveOperationCompleted when the "
             + "input names one cart, CartsMutationCompleted when it names several, showing the carts as they were.")
     public Uni<@NonNull OperationStateInterface> deleteCarts(
-            @Name("input") @NonNull List<@NonNull @Valid DeleteCartInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid DeleteCartInput> input) {
         return inputs.deleteCarts(input).chain(operations::submit);
     }
 }

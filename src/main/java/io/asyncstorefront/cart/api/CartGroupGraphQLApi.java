@@ -50,7 +50,7 @@ public class CartGroupGraphQLApi {
             + "PrecedingStepFailedReport. A document whose cart groups hold any wrong input is rejected before any "
             + "step is recorded. Steps take what the matching batch mutations take for one cart.")
     public Uni<@NonNull CartMutations> cart(
-            @Name("cartMask") @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask) {
+            @Name("cartMask") @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask) {
         DataFetchingEnvironment environment = context.unwrap(DataFetchingEnvironment.class);
         return steps.checkDocument(environment).chain(() -> steps.idempotencyOf(environment))
                 .map(idempotency -> new CartMutations(cartMask, observer, idempotency));
@@ -59,28 +59,32 @@ public class CartGroupGraphQLApi {
     @Name(CartSteps.ADD_PRODUCTS)
     @Description("Adds quantities of products to the cart, as addProductsToCarts does.")
     public Uni<@NonNull OperationStateInterface> addProducts(@Source CartMutations group,
-            @Name("items") @NonNull List<@NonNull @Valid CartItemInput> items) {
+            @Name("items") @Description("The products and their quantities, each SKU once: at least 1, at most "
+                    + "storefront.carts.max-items-per-input (default 100).") @NonNull List<@NonNull @Valid CartItemInput> items) {
         return step(group, CartSteps.ADD_PRODUCTS, () -> steps.addProducts(group.getCartMask(), items));
     }
 
     @Name(CartSteps.UPDATE_ITEMS)
     @Description("Sets the quantities of products that the cart holds, as updateCartItems does.")
     public Uni<@NonNull OperationStateInterface> updateItems(@Source CartMutations group,
-            @Name("items") @NonNull List<@NonNull @Valid CartItemInput> items) {
+            @Name("items") @Description("The products and their quantities, each SKU once: at least 1, at most "
+                    + "storefront.carts.max-items-per-input (default 100).") @NonNull List<@NonNull @Valid CartItemInput> items) {
         return step(group, CartSteps.UPDATE_ITEMS, () -> steps.updateItems(group.getCartMask(), items));
     }
 
     @Name(CartSteps.REMOVE_PRODUCTS)
     @Description("Removes products from the cart, as removeProductsFromCarts does.")
     public Uni<@NonNull OperationStateInterface> removeProducts(@Source CartMutations group,
-            @Name("skus") @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
+            @Name("skus") @Description("The SKUs to remove, each once: at least 1, at most "
+                    + "storefront.carts.max-items-per-input (default 100).") @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
         return step(group, CartSteps.REMOVE_PRODUCTS, () -> steps.removeProducts(group.getCartMask(), skus));
     }
 
     @Name(CartSteps.ASSIGN_CUSTOMER)
     @Description("Assigns a customer, by email, to the cart, as assignCustomersToCarts does.")
     public Uni<@NonNull OperationStateInterface> assignCustomer(@Source CartMutations group,
-            @Name("email") @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email) {
+            @Name("email") @Description("The email of an existing customer, at most " + Columns.EMAIL
+                    + " characters.") @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email) {
         return step(group, CartSteps.ASSIGN_CUSTOMER, () -> steps.assignCustomer(group.getCartMask(), email));
     }
 

@@ -35,7 +35,7 @@ class CartInputs {
                         entry -> InputChecks.distinct(entry.items(), CartItemInput::sku, "items", "sku")))
                 .replaceWith(() -> new AddProductsToCarts(input.stream()
                         .map(entry -> new AddProductsToCarts.Entry(entry.cartMask(), entry.items().stream()
-                                .map(item -> new AddProductsToCarts.Line(item.sku(), item.qty().intValueExact())).toList()))
+                                .map(item -> new AddProductsToCarts.Line(item.sku(), item.qty())).toList()))
                         .toList()));
     }
 
@@ -51,7 +51,7 @@ class CartInputs {
     Uni<UpdateCartItems> updateItems(List<UpdateCartItemInput> input) {
         return InputChecks.distinct(input, entry -> "cart " + entry.cartMask() + ", sku " + entry.sku(), "input", "")
                 .replaceWith(() -> new UpdateCartItems(input.stream()
-                        .map(entry -> new UpdateCartItems.Entry(entry.cartMask(), entry.sku(), entry.qty().intValueExact()))
+                        .map(entry -> new UpdateCartItems.Entry(entry.cartMask(), entry.sku(), entry.qty()))
                         .toList()));
     }
 

@@ -8,5 +8,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("DeleteCartInput")
 @Description("The cart with this mask.")
-public record DeleteCartInput(@NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask) {
+public record DeleteCartInput(
+        @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask) {
 }

@@ -15,6 +15,7 @@ import io.asyncstorefront.persistence.Columns;
 @Input("RemoveProductsFromCartInput")
 @Description("Products to remove from one cart, each SKU once.")
 public record RemoveProductsFromCartInput(
-        @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
+        @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
+        @Description("The SKUs to remove, each once: at least 1, at most storefront.carts.max-items-per-input "
+                + "(default 100).") @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
 }

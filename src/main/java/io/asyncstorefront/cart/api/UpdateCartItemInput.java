@@ -1,7 +1,5 @@
 package io.asyncstorefront.cart.api;
 
-import java.math.BigInteger;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -15,10 +13,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.asyncstorefront.persistence.Columns;
 
 @Input("UpdateCartItemInput")
-// BigInteger quantity: see CartItemInput.
 @Description("The new quantity of a product that a cart holds.")
 public record UpdateCartItemInput(
-        @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @NonNull @NotBlank @Size(max = Columns.SKU) String sku,
-        @NonNull @Description("At least 1, at most 10000.") @Positive @Max(10_000) BigInteger qty) {
+        @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
+        @Description("The product's SKU, at most " + Columns.SKU
+                + " characters.") @NonNull @NotBlank @Size(max = Columns.SKU) String sku,
+        @Description("The quantity: at least 1, at most 10000.") @Positive @Max(10_000) int qty) {
 }

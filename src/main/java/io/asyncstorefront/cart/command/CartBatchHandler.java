@@ -9,8 +9,8 @@ import java.util.Objects;
 import io.asyncstorefront.cart.model.CartState;
 import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
-import io.asyncstorefront.cart.view.CartConnectionNode;
 import io.asyncstorefront.cart.view.CartSaveOperationCompleted;
+import io.asyncstorefront.cart.view.CartSnapshot;
 import io.asyncstorefront.cart.view.CartsMutationCompleted;
 import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.Outcome;
@@ -92,15 +92,15 @@ abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entr
     protected abstract void change(C command, Map<String, CartState> carts, CartChanges changes);
 
     /** One cart: the seed's CartSaveOperationCompleted; several: CartsMutationCompleted. */
-    private static Outcome completed(List<CartConnectionNode> carts) {
+    private static Outcome completed(List<CartSnapshot> carts) {
         return carts.size() == 1
                 ? identifier -> new CartSaveOperationCompleted(identifier, carts.get(0))
                 : identifier -> new CartsMutationCompleted(identifier, carts);
     }
 
-    private static List<CartConnectionNode> nodes(CartBatch<?> command, Map<String, CartState> carts) {
+    private static List<CartSnapshot> nodes(CartBatch<?> command, Map<String, CartState> carts) {
         return command.input().stream().map(CartBatch.Entry::cartMask).distinct()
-                .map(carts::get).filter(Objects::nonNull).map(CartConnectionNode::of).toList();
+                .map(carts::get).filter(Objects::nonNull).map(CartSnapshot::of).toList();
     }
 
     private static int inputIndex(FailureReportInterface report) {

@@ -21,15 +21,16 @@ import io.asyncstorefront.operation.state.PersistedState;
 public final class CartSaveOperationCompleted extends PersistedState
         implements OperationStateInterface, PersistOperationInterface {
 
-    private final CartConnectionNode cart;
+    private final CartSnapshot cart;
 
-    public CartSaveOperationCompleted(String identifier, CartConnectionNode cart) {
+    public CartSaveOperationCompleted(String identifier, CartSnapshot cart) {
         super(identifier, List.of(ChangedEntity.of("Cart", cart.cartMask())));
         this.cart = cart;
     }
 
     @NonNull
-    public CartConnectionNode getCart() {
+    @Description("The cart as this operation left it.")
+    public CartSnapshot getCart() {
         return cart;
     }
 }

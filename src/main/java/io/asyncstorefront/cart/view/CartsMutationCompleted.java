@@ -20,15 +20,16 @@ import io.asyncstorefront.operation.state.PersistedState;
 @JsonTypeName("CartsMutationCompleted")
 public final class CartsMutationCompleted extends PersistedState implements OperationStateInterface, PersistOperationInterface {
 
-    private final List<CartConnectionNode> carts;
+    private final List<CartSnapshot> carts;
 
-    public CartsMutationCompleted(String identifier, List<CartConnectionNode> carts) {
-        super(identifier, List.of(new ChangedEntity("Cart", carts.stream().map(CartConnectionNode::cartMask).toList())));
+    public CartsMutationCompleted(String identifier, List<CartSnapshot> carts) {
+        super(identifier, List.of(new ChangedEntity("Cart", carts.stream().map(CartSnapshot::cartMask).toList())));
         this.carts = List.copyOf(carts);
     }
 
     @NonNull
-    public List<@NonNull CartConnectionNode> getCarts() {
+    @Description("The carts as this operation left them, in input order.")
+    public List<@NonNull CartSnapshot> getCarts() {
         return carts;
     }
 }

@@ -46,7 +46,8 @@ public class CatalogGraphQLApi {
     @Query("products")
     @Description("Products by SKU, ordered by SKU. At most 100 SKUs; productPage reads the whole catalog.")
     public Uni<@NonNull List<@NonNull ProductConnectionNode>> products(
-            @Name("skus") @Nullable @Size(max = MAX_PRODUCTS) List<@NonNull String> skus) {
+            @Name("skus") @Description("The SKUs of the products: at most " + MAX_PRODUCTS
+                    + ".") @Nullable @Size(max = MAX_PRODUCTS) List<@NonNull String> skus) {
         return skus == null ? Uni.createFrom().failure(new InvalidInputException(
                 "products looks up products by skus; productPage(first, after) reads the whole catalog"))
                 : queries.bySkus(skus);
@@ -55,15 +56,17 @@ public class CatalogGraphQLApi {
     @Query("productPage")
     @Description("The catalog in SKU order, a page at a time: first (1 to 100) products after the cursor after, "
             + "the endCursor of the previous page.")
-    public Uni<@NonNull ProductConnection> productPage(@Name("first") @DefaultValue("20") int first,
-            @Name("after") @Nullable String after) throws ClientException {
+    public Uni<@NonNull ProductConnection> productPage(
+            @Name("first") @Description("How many to answer: 1 to " + Pages.MAX_FIRST + ".") @DefaultValue("20") int first,
+            @Name("after") @Description("The endCursor of the page before; absent for the first page.") @Nullable String after)
+            throws ClientException {
         return Pages.read(first, after, queries::after, ProductConnectionNode::sku, ProductConnection::new);
     }
 
     @Mutation("createProducts")
     @Description("Creates products, each SKU once. Completes with ProductsMutationCompleted.")
     public Uni<@NonNull OperationStateInterface> createProducts(
-            @Name("input") @NonNull List<@NonNull @Valid CreateProductInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid CreateProductInput> input) {
         return InputChecks.distinct(input, CreateProductInput::sku, "input", "sku")
                 .chain(() -> operations.submit(new CreateProducts(input.stream()
                         .map(entry -> new CreateProducts.Entry(entry.sku(), entry.name(), money(entry.price())))
@@ -73,7 +76,7 @@ public class CatalogGraphQLApi {
     @Mutation("updateProducts")
     @Description("Changes the name or the price of products, each SKU once. Completes with ProductsMutationCompleted.")
     public Uni<@NonNull OperationStateInterface> updateProducts(
-            @Name("input") @NonNull List<@NonNull @Valid UpdateProductInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid UpdateProductInput> input) {
         for (int i = 0; i < input.size(); i++) {
             if (input.get(i).name() == null && input.get(i).price() == null) {
                 return Uni.createFrom().failure(new InvalidInputException("input[" + i + "]: name or price is needed"));
@@ -88,7 +91,7 @@ public class CatalogGraphQLApi {
     @Mutation("deleteProducts")
     @Description("Deletes products that no cart holds, each SKU once. Completes with ProductsMutationCompleted.")
     public Uni<@NonNull OperationStateInterface> deleteProducts(
-            @Name("input") @NonNull List<@NonNull @Valid DeleteProductInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid DeleteProductInput> input) {
         return InputChecks.distinct(input, DeleteProductInput::sku, "input", "sku")
                 .chain(() -> operations.submit(new DeleteProducts(input.stream().map(DeleteProductInput::sku).toList())));
     }

@@ -11,5 +11,7 @@ import io.asyncstorefront.persistence.Columns;
 
 @Input("DeleteProductInput")
 @Description("The product with this SKU.")
-public record DeleteProductInput(@NonNull @NotBlank @Size(max = Columns.SKU) String sku) {
+public record DeleteProductInput(
+        @Description("The product's SKU, at most " + Columns.SKU
+                + " characters.") @NonNull @NotBlank @Size(max = Columns.SKU) String sku) {
 }

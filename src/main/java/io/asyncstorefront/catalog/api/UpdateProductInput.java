@@ -17,7 +17,9 @@ import io.asyncstorefront.persistence.Columns;
 @Input("UpdateProductInput")
 @Description("The product with this SKU gets the fields that are given (at least one); the others stay.")
 public record UpdateProductInput(
-        @NonNull @NotBlank @Size(max = Columns.SKU) String sku,
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PRODUCT_NAME) String name,
-        @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal price) {
+        @Description("The product's SKU, at most " + Columns.SKU
+                + " characters.") @NonNull @NotBlank @Size(max = Columns.SKU) String sku,
+        @Description("The new name, at most " + Columns.PRODUCT_NAME
+                + " characters; absent to keep it.") @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PRODUCT_NAME) String name,
+        @Description("The new price: at least 0, at most 10 integer and 2 fraction digits; absent to keep it.") @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal price) {
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import io.asyncstorefront.catalog.repository.ProductRepository;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
+import io.asyncstorefront.catalog.view.ProductSnapshot;
 import io.asyncstorefront.catalog.view.ProductsMutationCompleted;
 import io.asyncstorefront.entity.EntityKind;
 import io.asyncstorefront.operation.command.Outcome;
@@ -74,7 +75,8 @@ class Products implements EntityKind<ProductConnectionNode> {
 
     @Override
     public Outcome completed(List<ProductConnectionNode> changed) {
-        return identifier -> new ProductsMutationCompleted(identifier, changed);
+        List<ProductSnapshot> snapshots = changed.stream().map(ProductSnapshot::of).toList();
+        return identifier -> new ProductsMutationCompleted(identifier, snapshots);
     }
 
     @Override

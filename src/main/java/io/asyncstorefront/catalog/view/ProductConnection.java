@@ -8,5 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.asyncstorefront.graphql.PageInfo;
 
 @Description("A page of the catalog, in SKU order.")
-public record ProductConnection(@NonNull List<@NonNull ProductConnectionNode> nodes, @NonNull PageInfo pageInfo) {
+public record ProductConnection(
+        @NonNull @Description("The products of the page.") List<@NonNull ProductConnectionNode> nodes,
+        @NonNull @Description("Where the page ends.") PageInfo pageInfo) {
 }

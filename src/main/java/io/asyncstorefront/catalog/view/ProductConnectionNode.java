@@ -1,19 +1,25 @@
 package io.asyncstorefront.catalog.view;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@Description("A product of the catalog.")
-public record ProductConnectionNode(
-        @NonNull String sku,
-        @NonNull String name,
-        @NonNull @Description("The price with two decimals, as stored, on every path (12.50, not 12.5).") BigDecimal price) {
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-    /** Whether read from the database, taken from the input or read back from the ledger, a price shows two decimals. */
-    public ProductConnectionNode {
-        price = price == null ? null : price.setScale(2, RoundingMode.UNNECESSARY);
+// The id is derived: JSON rows leave it out (SmallRye GraphQL would hide a field whose getter says @JsonIgnore).
+@JsonIgnoreProperties("id")
+@Description("A product of the catalog, as it is now.")
+public record ProductConnectionNode(
+        @NonNull @Description("The product's stock keeping unit, its key.") String sku,
+        @NonNull @Description("The product's name.") String name,
+        @NonNull @Description("The price with two decimals, as stored (12.50, not 12.5).") BigDecimal price) {
+
+    @Id
+    @NonNull
+    @Description("The product's global identifier, unique across all types (for client caches): Product: and its SKU.")
+    public String getId() {
+        return "Product:" + sku;
     }
 }

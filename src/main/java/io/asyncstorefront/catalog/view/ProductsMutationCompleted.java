@@ -21,15 +21,16 @@ import io.asyncstorefront.operation.state.PersistedState;
 public final class ProductsMutationCompleted extends PersistedState
         implements OperationStateInterface, PersistOperationInterface {
 
-    private final List<ProductConnectionNode> products;
+    private final List<ProductSnapshot> products;
 
-    public ProductsMutationCompleted(String identifier, List<ProductConnectionNode> products) {
-        super(identifier, List.of(new ChangedEntity("Product", products.stream().map(ProductConnectionNode::sku).toList())));
+    public ProductsMutationCompleted(String identifier, List<ProductSnapshot> products) {
+        super(identifier, List.of(new ChangedEntity("Product", products.stream().map(ProductSnapshot::sku).toList())));
         this.products = List.copyOf(products);
     }
 
     @NonNull
-    public List<@NonNull ProductConnectionNode> getProducts() {
+    @Description("The products as this operation left them.")
+    public List<@NonNull ProductSnapshot> getProducts() {
         return products;
     }
 }

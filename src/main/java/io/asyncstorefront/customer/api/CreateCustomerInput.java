@@ -13,7 +13,10 @@ import io.asyncstorefront.persistence.Columns;
 @Input("CreateCustomerInput")
 @Description("A new customer.")
 public record CreateCustomerInput(
-        @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email,
-        @NonNull @NotBlank @Size(max = Columns.PERSON_NAME) String firstname,
-        @NonNull @NotBlank @Size(max = Columns.PERSON_NAME) String lastname) {
+        @Description("The new customer's email, their key: at most " + Columns.EMAIL
+                + " characters.") @NonNull @NotBlank @Email @Size(max = Columns.EMAIL) String email,
+        @Description("The first name, at most " + Columns.PERSON_NAME
+                + " characters.") @NonNull @NotBlank @Size(max = Columns.PERSON_NAME) String firstname,
+        @Description("The last name, at most " + Columns.PERSON_NAME
+                + " characters.") @NonNull @NotBlank @Size(max = Columns.PERSON_NAME) String lastname) {
 }

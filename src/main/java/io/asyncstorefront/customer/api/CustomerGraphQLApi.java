@@ -44,7 +44,8 @@ public class CustomerGraphQLApi {
     @Query("customers")
     @Description("Customers by email, ordered by email. At most 100 emails; customerPage reads all customers.")
     public Uni<@NonNull List<@NonNull CustomerConnectionNode>> customers(
-            @Name("emails") @Nullable @Size(max = MAX_CUSTOMERS) List<@NonNull String> emails) {
+            @Name("emails") @Description("The emails of the customers: at most " + MAX_CUSTOMERS
+                    + ".") @Nullable @Size(max = MAX_CUSTOMERS) List<@NonNull String> emails) {
         return emails == null ? Uni.createFrom().failure(new InvalidInputException(
                 "customers looks up customers by emails; customerPage(first, after) reads all customers"))
                 : queries.byEmails(emails);
@@ -53,15 +54,17 @@ public class CustomerGraphQLApi {
     @Query("customerPage")
     @Description("All customers in email order, a page at a time: first (1 to 100) customers after the cursor after, "
             + "the endCursor of the previous page.")
-    public Uni<@NonNull CustomerConnection> customerPage(@Name("first") @DefaultValue("20") int first,
-            @Name("after") @Nullable String after) throws ClientException {
+    public Uni<@NonNull CustomerConnection> customerPage(
+            @Name("first") @Description("How many to answer: 1 to " + Pages.MAX_FIRST + ".") @DefaultValue("20") int first,
+            @Name("after") @Description("The endCursor of the page before; absent for the first page.") @Nullable String after)
+            throws ClientException {
         return Pages.read(first, after, queries::after, CustomerConnectionNode::email, CustomerConnection::new);
     }
 
     @Mutation("createCustomers")
     @Description("Creates customers, each email once. Completes with CustomersMutationCompleted.")
     public Uni<@NonNull OperationStateInterface> createCustomers(
-            @Name("input") @NonNull List<@NonNull @Valid CreateCustomerInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid CreateCustomerInput> input) {
         return InputChecks.distinct(input, CreateCustomerInput::email, "input", "email")
                 .chain(() -> operations.submit(new CreateCustomers(input.stream()
                         .map(entry -> new CreateCustomers.Entry(entry.email(), entry.firstname(), entry.lastname()))
@@ -71,7 +74,7 @@ public class CustomerGraphQLApi {
     @Mutation("updateCustomers")
     @Description("Changes the names of customers, each email once. Completes with CustomersMutationCompleted.")
     public Uni<@NonNull OperationStateInterface> updateCustomers(
-            @Name("input") @NonNull List<@NonNull @Valid UpdateCustomerInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid UpdateCustomerInput> input) {
         for (int i = 0; i < input.size(); i++) {
             if (input.get(i).firstname() == null && input.get(i).lastname() == null) {
                 return Uni.createFrom().failure(new InvalidInputException("input[" + i + "]: firstname or lastname is needed"));
@@ -86,7 +89,7 @@ public class CustomerGraphQLApi {
     @Mutation("deleteCustomers")
     @Description("Deletes customers that no cart is assigned to, each email once. Completes with CustomersMutationCompleted.")
     public Uni<@NonNull OperationStateInterface> deleteCustomers(
-            @Name("input") @NonNull List<@NonNull @Valid DeleteCustomerInput> input) {
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid DeleteCustomerInput> input) {
         return InputChecks.distinct(input, DeleteCustomerInput::email, "input", "email")
                 .chain(() -> operations.submit(new DeleteCustomers(input.stream().map(DeleteCustomerInput::email).toList())));
     }

@@ -11,5 +11,7 @@ import io.asyncstorefront.persistence.Columns;
 
 @Input("DeleteCustomerInput")
 @Description("The customer with this email.")
-public record DeleteCustomerInput(@NonNull @NotBlank @Size(max = Columns.EMAIL) String email) {
+public record DeleteCustomerInput(
+        @Description("The customer's email, at most " + Columns.EMAIL
+                + " characters.") @NonNull @NotBlank @Size(max = Columns.EMAIL) String email) {
 }

@@ -13,7 +13,10 @@ import io.asyncstorefront.persistence.Columns;
 @Input("UpdateCustomerInput")
 @Description("The customer with this email gets the names that are given (at least one); the others stay.")
 public record UpdateCustomerInput(
-        @NonNull @NotBlank @Size(max = Columns.EMAIL) String email,
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PERSON_NAME) String firstname,
-        @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PERSON_NAME) String lastname) {
+        @Description("The customer's email, at most " + Columns.EMAIL
+                + " characters.") @NonNull @NotBlank @Size(max = Columns.EMAIL) String email,
+        @Description("The new first name, at most " + Columns.PERSON_NAME
+                + " characters; absent to keep it.") @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PERSON_NAME) String firstname,
+        @Description("The new last name, at most " + Columns.PERSON_NAME
+                + " characters; absent to keep it.") @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = Columns.PERSON_NAME) String lastname) {
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import io.asyncstorefront.customer.repository.CustomerRepository;
 import io.asyncstorefront.customer.view.CustomerConnectionNode;
+import io.asyncstorefront.customer.view.CustomerSnapshot;
 import io.asyncstorefront.customer.view.CustomersMutationCompleted;
 import io.asyncstorefront.entity.EntityKind;
 import io.asyncstorefront.operation.command.Outcome;
@@ -75,7 +76,8 @@ class Customers implements EntityKind<CustomerConnectionNode> {
 
     @Override
     public Outcome completed(List<CustomerConnectionNode> changed) {
-        return identifier -> new CustomersMutationCompleted(identifier, changed);
+        List<CustomerSnapshot> snapshots = changed.stream().map(CustomerSnapshot::of).toList();
+        return identifier -> new CustomersMutationCompleted(identifier, snapshots);
     }
 
     @Override

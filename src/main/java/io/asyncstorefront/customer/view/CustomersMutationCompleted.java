@@ -21,16 +21,17 @@ import io.asyncstorefront.operation.state.PersistedState;
 public final class CustomersMutationCompleted extends PersistedState
         implements OperationStateInterface, PersistOperationInterface {
 
-    private final List<CustomerConnectionNode> customers;
+    private final List<CustomerSnapshot> customers;
 
-    public CustomersMutationCompleted(String identifier, List<CustomerConnectionNode> customers) {
+    public CustomersMutationCompleted(String identifier, List<CustomerSnapshot> customers) {
         super(identifier,
-                List.of(new ChangedEntity("Customer", customers.stream().map(CustomerConnectionNode::email).toList())));
+                List.of(new ChangedEntity("Customer", customers.stream().map(CustomerSnapshot::email).toList())));
         this.customers = List.copyOf(customers);
     }
 
     @NonNull
-    public List<@NonNull CustomerConnectionNode> getCustomers() {
+    @Description("The customers as this operation left them.")
+    public List<@NonNull CustomerSnapshot> getCustomers() {
         return customers;
     }
 }

@@ -10,6 +10,13 @@ import io.smallrye.mutiny.Uni;
 /** Checks on mutation arguments that bean validation cannot express; a failure records nothing. */
 public final class InputChecks {
 
+    /** What every batch mutation's input argument says of itself. */
+    public static final String BATCH_INPUT = "The entries of the batch: at least 1, at most operations.batch.max-inputs "
+            + "(default 100, configurable per mutation).";
+    /** What every argument listing operation identifiers says of itself. */
+    public static final String OPERATION_IDENTIFIERS = "The identifiers of the operations, as their mutations "
+            + "answered them: at most operations.queue.max-identifiers (default 100).";
+
     private InputChecks() {
     }
 

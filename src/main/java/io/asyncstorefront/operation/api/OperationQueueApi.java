@@ -27,8 +27,8 @@ public class OperationQueueApi {
     @Query("queue")
     @Description("The current state of each operation, in request order; null for an unknown identifier. "
             + "At most operations.queue.max-identifiers (default 100) identifiers per query.")
-    public Uni<List<OperationStateInterface>> queue(
-            @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
+    public Uni<@NonNull List<OperationStateInterface>> queue(
+            @Name("operationIdentifiers") @Description(InputChecks.OPERATION_IDENTIFIERS) @NonNull List<@NonNull String> operationIdentifiers) {
         return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
                 .chain(() -> ledger.states(operationIdentifiers));
     }

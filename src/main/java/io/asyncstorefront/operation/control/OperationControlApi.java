@@ -32,8 +32,8 @@ public class OperationControlApi {
             + "its entities go on. An operation already completed, failed or cancelled is left as it is. Answers the "
             + "state of every operation after the call, in request order, null for an unknown identifier. At most "
             + "operations.queue.max-identifiers (default 100) identifiers.")
-    public Uni<List<OperationStateInterface>> cancelOperations(
-            @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
+    public Uni<@NonNull List<OperationStateInterface>> cancelOperations(
+            @Name("operationIdentifiers") @Description(InputChecks.OPERATION_IDENTIFIERS) @NonNull List<@NonNull String> operationIdentifiers) {
         return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
                 .chain(() -> dispatcher.cancel(operationIdentifiers));
     }
@@ -43,8 +43,8 @@ public class OperationControlApi {
             + "retriable; each is ordered after what its entities accepted so far and answers OperationAccepted. "
             + "Every other operation is answered with its current state, null for an unknown identifier. At most "
             + "operations.queue.max-identifiers (default 100) identifiers.")
-    public Uni<List<OperationStateInterface>> retryOperations(
-            @Name("operationIdentifiers") @NonNull List<@NonNull String> operationIdentifiers) {
+    public Uni<@NonNull List<OperationStateInterface>> retryOperations(
+            @Name("operationIdentifiers") @Description(InputChecks.OPERATION_IDENTIFIERS) @NonNull List<@NonNull String> operationIdentifiers) {
         return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
                 .chain(() -> dispatcher.retry(operationIdentifiers));
     }

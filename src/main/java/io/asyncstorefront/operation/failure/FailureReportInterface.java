@@ -21,5 +21,6 @@ public sealed interface FailureReportInterface permits LogicalErrorReport, Valid
         PrecedingStepFailedReport {
 
     @NonNull
+    @Description("What went wrong, for a person to read.")
     String getMessage();
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,9 @@ public class OperationStateCodec {
     private final ObjectMapper mapper;
 
     public OperationStateCodec(ObjectMapper mapper, CommandRegistry registry) {
-        this.mapper = mapper.copy();
+        // The global id is derived from the identifier: not stored. A mix-in, since SmallRye GraphQL hides a field
+        // whose getter says @JsonIgnore.
+        this.mapper = mapper.copy().addMixIn(OperationStateInterface.class, DerivedId.class);
         for (CommandHandler<?> handler : registry.handlers()) {
             handler.customStates().forEach(this.mapper::registerSubtypes);
         }
@@ -36,6 +39,11 @@ public class OperationStateCodec {
     /** Writes the state as the next value of the generator. */
     public void write(JsonGenerator generator, OperationStateInterface state) throws IOException {
         mapper.writerFor(OperationStateInterface.class).writeValue(generator, state);
+    }
+
+    private abstract static class DerivedId {
+        @JsonIgnore
+        abstract String getId();
     }
 
     public OperationStateInterface read(String json) {

@@ -33,6 +33,7 @@ public final class OperationFailed implements OperationStateInterface {
     }
 
     @NonNull
+    @Description("Why the operation failed: at least one report.")
     public List<@NonNull FailureReportInterface> getFailures() {
         return failures;
     }

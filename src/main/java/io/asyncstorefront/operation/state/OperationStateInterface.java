@@ -1,6 +1,7 @@
 package io.asyncstorefront.operation.state;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Interface;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -27,4 +28,16 @@ public interface OperationStateInterface {
     @NonNull
     @Description("The operation identifier: 40 lowercase hexadecimal characters.")
     String getIdentifier();
+
+    /**
+     * Derived, not stored (OperationStateCodec leaves it out): the same in every state of the operation, so that a client cache
+     * keeps one entry for it.
+     */
+    @Id
+    @NonNull
+    @Description("The operation's global identifier, unique across all types and the same in each of its states (for "
+            + "client caches): Operation: and its identifier.")
+    default String getId() {
+        return "Operation:" + getIdentifier();
+    }
 }

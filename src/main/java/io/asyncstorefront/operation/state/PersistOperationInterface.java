@@ -10,5 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A completed state that lists the entities the operation changed, for example to invalidate client caches.")
 public interface PersistOperationInterface {
 
+    @NonNull
+    @Description("The entities the operation changed, by type.")
     List<@NonNull ChangedEntity> getChangedEntities();
 }

@@ -6,10 +6,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 /**
  * The common part of the completed states that report what they changed. A state that derives its changed entities
- * from its own result does not store them (it lists changedEntities in its JsonIgnoreProperties). Subclasses name
- * both interfaces again: the GraphQL schema takes a type's interfaces from its own declaration.
+ * from its own result does not store them (it lists changedEntities in its JsonIgnoreProperties). It implements neither
+ * state interface, so that the generated schema does not show it as a type: each subclass names both.
  */
-public abstract class PersistedState implements OperationStateInterface, PersistOperationInterface {
+public abstract class PersistedState {
 
     private final String identifier;
     private final List<ChangedEntity> changedEntities;
@@ -20,12 +20,11 @@ public abstract class PersistedState implements OperationStateInterface, Persist
     }
 
     @NonNull
-    @Override
     public String getIdentifier() {
         return identifier;
     }
 
-    @Override
+    @NonNull
     public List<@NonNull ChangedEntity> getChangedEntities() {
         return changedEntities;
     }
