@@ -54,11 +54,7 @@ public class ClientSchema implements EventingService {
         return builder.schema(of(builder.build().getGraphQLSchema()));
     }
 
-    /**
-     * SmallRye GraphQL's schema with the scalars above in place of its own, and without its informative directives
-     * (@constraint, @rolesAllowed): introspection does not show where they apply, so a published schema with them would
-     * differ from what introspection answers, and the descriptions state the limits.
-     */
+    /** The schema clients see, made from SmallRye GraphQL's generated schema once (see Transformed). */
     static GraphQLSchema of(GraphQLSchema generated) {
         Transformed known = last;
         if (known != null && known.generated() == generated) {
@@ -105,6 +101,11 @@ public class ClientSchema implements EventingService {
         })));
     }
 
+    /**
+     * The scalars above in place of SmallRye GraphQL's, and without its informative directives (@constraint,
+     * @rolesAllowed): introspection does not show where they apply, so a published schema with them would differ from
+     * what introspection answers; the descriptions state the limits. @idempotent gets its argument's description.
+     */
     private static GraphQLSchema withClientScalars(GraphQLSchema generated) {
         return SchemaTransformer.transformSchema(generated, new GraphQLTypeVisitorStub() {
             @Override

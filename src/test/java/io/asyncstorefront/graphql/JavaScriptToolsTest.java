@@ -41,10 +41,10 @@ class JavaScriptToolsTest {
     void installTheTools() throws Exception {
         assumeTrue(runs("node", "--version") && runs("npm", "--version"), "Node.js and npm run this test");
         Files.createDirectories(TOOLS);
-        for (String file : List.of("package.json", "package-lock.json", "readme-session.mjs")) {
+        for (String file : List.of("package.json", "package-lock.json", "readme-session.mjs", "audit.mjs")) {
             Files.copy(SOURCES.resolve(file), TOOLS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        if (!Files.isDirectory(TOOLS.resolve("node_modules/graphql-schema-linter"))) {
+        if (!Files.isDirectory(TOOLS.resolve("node_modules/graphql-http"))) {
             Run install = run("npm", "ci", "--no-audit", "--no-fund");
             assertThat(install.exit()).as("npm ci:%n%s", install.output()).isZero();
         }
@@ -59,6 +59,14 @@ class JavaScriptToolsTest {
         Run session = run("node", "readme-session.mjs", graphql.toString());
 
         assertThat(session.exit()).as("the session:%n%s", session.output()).isZero();
+    }
+
+    /** graphql-http's audit: the rules the GraphQL over HTTP specification says a server MUST follow all pass. */
+    @Test
+    void theGraphQLOverHttpAuditFindsEveryMustRuleFollowed() throws Exception {
+        Run audit = run("node", "audit.mjs", graphql.toString());
+
+        assertThat(audit.exit()).as("graphql-http's audit:%n%s", audit.output()).isZero();
     }
 
     @Test
