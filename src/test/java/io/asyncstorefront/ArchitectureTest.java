@@ -51,6 +51,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.asyncstorefront.cart..", "io.asyncstorefront.catalog..", "io.asyncstorefront.customer..");
 
+    /**
+     * The operation machinery answers client mistakes with io.asyncstorefront.error, never with the GraphQL edge's
+     * classes; only the operation feature's own GraphQL APIs (api, control) use the edge.
+     */
+    @ArchTest
+    static final ArchRule theOperationMachineryKnowsNothingOfTheGraphQLEdge = noClasses()
+            .that().resideInAPackage("io.asyncstorefront.operation..")
+            .and().resideOutsideOfPackages("io.asyncstorefront.operation.api..", "io.asyncstorefront.operation.control..")
+            .should().dependOnClassesThat().resideInAPackage("io.asyncstorefront.graphql..");
+
+    /** Client-facing errors are plain values that the edge translates: they know neither the edge nor the machinery. */
+    @ArchTest
+    static final ArchRule clientErrorsDependOnNothingOfTheService = noClasses()
+            .that().resideInAPackage("io.asyncstorefront.error..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.asyncstorefront.graphql..",
+                    "io.asyncstorefront.operation..", "io.asyncstorefront.cart..", "io.asyncstorefront.catalog..",
+                    "io.asyncstorefront.customer..");
+
     @ArchTest
     static final ArchRule theSharedEntityHandlersKnowNoEntityInParticular = noClasses()
             .that().resideInAPackage("io.asyncstorefront.entity..")

@@ -34,6 +34,7 @@ import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
+import io.asyncstorefront.error.ErrorCode;
 
 /**
  * The checks a document passes before it is executed: it parses within the parser's limits, names one operation, stays

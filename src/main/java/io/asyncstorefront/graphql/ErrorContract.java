@@ -32,6 +32,8 @@ import graphql.language.SourceLocation;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import io.asyncstorefront.error.ClientException;
+import io.asyncstorefront.error.ErrorCode;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
 import io.vertx.ext.web.RoutingContext;

@@ -2,6 +2,7 @@ package io.asyncstorefront.graphql;
 
 import java.util.List;
 
+import io.asyncstorefront.error.ErrorCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.asyncstorefront.error.ClientException;
+import io.asyncstorefront.error.ErrorCode;
 import io.smallrye.mutiny.Uni;
 
 /**

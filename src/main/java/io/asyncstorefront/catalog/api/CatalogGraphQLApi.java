@@ -21,7 +21,7 @@ import io.asyncstorefront.catalog.command.UpdateProducts;
 import io.asyncstorefront.catalog.repository.ProductQueries;
 import io.asyncstorefront.catalog.view.ProductConnection;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
-import io.asyncstorefront.graphql.ClientException;
+import io.asyncstorefront.error.ClientException;
 import io.asyncstorefront.graphql.Pages;
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;

@@ -19,7 +19,7 @@ import io.asyncstorefront.customer.command.UpdateCustomers;
 import io.asyncstorefront.customer.repository.CustomerQueries;
 import io.asyncstorefront.customer.view.CustomerConnection;
 import io.asyncstorefront.customer.view.CustomerConnectionNode;
-import io.asyncstorefront.graphql.ClientException;
+import io.asyncstorefront.error.ClientException;
 import io.asyncstorefront.graphql.Pages;
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.api.InvalidInputException;

@@ -1,7 +1,7 @@
 package io.asyncstorefront.operation.api;
 
-import io.asyncstorefront.graphql.ClientException;
-import io.asyncstorefront.graphql.ErrorCode;
+import io.asyncstorefront.error.ClientException;
+import io.asyncstorefront.error.ErrorCode;
 
 /** Input that no operation is recorded for; the request writes nothing. */
 public class InvalidInputException extends ClientException {

@@ -1,7 +1,7 @@
 package io.asyncstorefront.operation.dispatch;
 
-import io.asyncstorefront.graphql.ClientException;
-import io.asyncstorefront.graphql.ErrorCode;
+import io.asyncstorefront.error.ClientException;
+import io.asyncstorefront.error.ErrorCode;
 
 /** An idempotency key sent again with another mutation or input: nothing is recorded. */
 public class IdempotencyKeyReusedException extends ClientException {

@@ -1,7 +1,7 @@
 package io.asyncstorefront.operation.dispatch;
 
-import io.asyncstorefront.graphql.ClientException;
-import io.asyncstorefront.graphql.ErrorCode;
+import io.asyncstorefront.error.ClientException;
+import io.asyncstorefront.error.ErrorCode;
 
 /** A mutation sent to an instance whose role does not accept mutations. */
 public class RoleException extends ClientException {

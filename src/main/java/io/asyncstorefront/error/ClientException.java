@@ -1,4 +1,4 @@
-package io.asyncstorefront.graphql;
+package io.asyncstorefront.error;
 
 /**
  * A failure caused by the request, answered with its message and code. Checked, so that resolvers declare it; the stack

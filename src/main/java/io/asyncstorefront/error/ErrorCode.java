@@ -1,4 +1,4 @@
-package io.asyncstorefront.graphql;
+package io.asyncstorefront.error;
 
 /** The codes a GraphQL error carries in extensions.code; the README lists them with what a client can do. */
 public enum ErrorCode {
