@@ -16,10 +16,10 @@ public record CartConnectionNode(
         @NonNull @Description("The lines of the cart, in the order their products were first added.") List<@NonNull CartItem> items,
         @Description("The email of the customer the cart is assigned to, if any.") String customerEmail) {
 
+    /** The live cart reads as a snapshot taken now, with its id. */
     public static CartConnectionNode of(CartState state) {
-        return new CartConnectionNode(state.mask, state.incrementId,
-                state.items.entrySet().stream().map(item -> new CartItem(item.getKey(), item.getValue())).toList(),
-                state.customerEmail);
+        CartSnapshot now = CartSnapshot.of(state);
+        return new CartConnectionNode(now.cartMask(), now.incrementId(), now.items(), now.customerEmail());
     }
 
     @Id
