@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -27,6 +28,7 @@ import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.asyncstorefront.operation.state.PersistOperationInterface;
 import io.smallrye.graphql.api.Subscription;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** The dependency rules that keep the operation machinery apart from the storefront domain. */
 @AnalyzeClasses(packages = "io.asyncstorefront", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -109,6 +111,32 @@ class ArchitectureTest {
             .that().implement(OperationStateInterface.class).or().implement(FailureReportInterface.class)
             .and().doNotHaveModifier(JavaModifier.ABSTRACT).and().areNotInterfaces()
             .should().beAnnotatedWith(JsonTypeName.class).andShould().beAnnotatedWith(Type.class);
+
+    /*
+     * Two executors reach PostgreSQL: the Hibernate Reactive session, for statements that must commit with a batch's
+     * entity changes (the processor, the command handlers, accepting in sync mode), and the raw Pool, for statements
+     * that stand alone (reads for the edge, accepting groups, the relay, retries). A class that used both would run
+     * statements of one job in two transactions.
+     */
+    @ArchTest
+    static final ArchRule eachClassReachesTheDatabaseThroughOneExecutor = noClasses()
+            .that(DescribedPredicate.describe("use the Pool", (JavaClass user) -> user.getDirectDependenciesFromSelf()
+                    .stream().anyMatch(dependency -> dependency.getTargetClass().isEquivalentTo(Pool.class))))
+            .should().dependOnClassesThat().resideInAnyPackage("org.hibernate.reactive..",
+                    "io.quarkus.hibernate.reactive..");
+
+    /* A handler's writes must commit with the operation's final state: in the processor's session, never on the Pool. */
+    @ArchTest
+    static final ArchRule commandsWriteWithinTheProcessorsTransaction = noClasses()
+            .that().resideInAnyPackage("..command..", "..repository..").and().haveSimpleNameNotEndingWith("Queries")
+            .should().dependOnClassesThat().haveFullyQualifiedName(Pool.class.getName());
+
+    /* Reads for the GraphQL edge run concurrently, one per root field: a shared session would fail them. */
+    @ArchTest
+    static final ArchRule readsForTheEdgeUseThePool = noClasses()
+            .that().haveSimpleNameEndingWith("Queries").or().haveSimpleName("OperationStates")
+            .should().dependOnClassesThat().resideInAnyPackage("org.hibernate.reactive..",
+                    "io.quarkus.hibernate.reactive..");
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("io.asyncstorefront.(**)").should().beFreeOfCycles();

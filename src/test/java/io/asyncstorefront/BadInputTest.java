@@ -1,5 +1,6 @@
 package io.asyncstorefront;
 
+import static io.asyncstorefront.support.Documents.CREATE_CART;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +27,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class BadInputTest {
 
-    private static final String CREATE = """
-            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier } }
-            """;
     private static final String ADD = """
             mutation Add($input: [AddProductsToCartInput!]!) { addProductsToCarts(input: $input) { identifier } }
             """;
@@ -62,9 +60,10 @@ class BadInputTest {
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
-                Arguments.of("an empty cart mask", CREATE, Map.of("cartMask", ""), "cartMask must be 1 to 64 letters"),
-                Arguments.of("an oversized cart mask", CREATE, Map.of("cartMask", "m".repeat(65)), "cartMask must be 1 to 64"),
-                Arguments.of("a cart mask with spaces", CREATE, Map.of("cartMask", "my cart"), "cartMask must be 1 to 64"),
+                Arguments.of("an empty cart mask", CREATE_CART, Map.of("cartMask", ""), "cartMask must be 1 to 64 letters"),
+                Arguments.of("an oversized cart mask", CREATE_CART, Map.of("cartMask", "m".repeat(65)),
+                        "cartMask must be 1 to 64"),
+                Arguments.of("a cart mask with spaces", CREATE_CART, Map.of("cartMask", "my cart"), "cartMask must be 1 to 64"),
                 Arguments.of("a negative quantity", ADD, add(item("simple-product-1", -1)),
                         "items[0].qty must be greater than 0"),
                 Arguments.of("a zero quantity", ADD, add(item("simple-product-1", 0)), "items[0].qty must be greater than 0"),

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.support.Database;
+import io.asyncstorefront.support.Documents;
 import io.asyncstorefront.support.GraphQLClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,9 +125,8 @@ class HostileRequestsTest {
     void theCorpusWroteNothingAndTheServiceStillWorks() {
         assertThat(database.single(TABLES).getLong(0)).isEqualTo(rowsBefore);
         given().when().get("/q/health/ready").then().statusCode(200);
-        Map<String, Object> state = GraphQLClient.mutateAndAwait("""
-                mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { %s } }
-                """.formatted(GraphQLClient.STATE_FIELDS), Map.of("cartMask", "after-the-hostile-corpus"));
+        Map<String, Object> state = GraphQLClient.mutateAndAwait(Documents.CREATE_CART_STATE,
+                Map.of("cartMask", "after-the-hostile-corpus"));
         assertThat(state.get("__typename")).isEqualTo("PersistOperationCompleted");
     }
 

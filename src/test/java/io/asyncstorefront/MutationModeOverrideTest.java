@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.asyncstorefront.support.Documents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -31,8 +32,8 @@ class MutationModeOverrideTest {
     void theOverriddenMutationAnswersItsFinalStateAndTheOthersAnswerAccepted() {
         String cartMask = newCartMask();
 
-        String created = execute("mutation C($m: String!) { createEmptyCart(cartMask: $m) { __typename } }",
-                Map.of("m", cartMask)).getString("data.createEmptyCart.__typename");
+        String created = execute(Documents.CREATE_CART, Map.of("cartMask", cartMask))
+                .getString("data.createEmptyCart.__typename");
         String assigned = execute("""
                 mutation A($m: String!) {
                   assignCustomersToCarts(input: [{cartMask: $m, email: "jane.doe@example.com"}]) { __typename }

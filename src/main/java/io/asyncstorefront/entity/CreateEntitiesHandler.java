@@ -16,7 +16,7 @@ public abstract class CreateEntitiesHandler<C extends BatchCommand<I>, I, N> ext
 
     @Override
     protected String keyOf(I entry) {
-        return kind.keyOf(created(entry));
+        return kind.store().keyOf(created(entry));
     }
 
     @Override
@@ -27,6 +27,6 @@ public abstract class CreateEntitiesHandler<C extends BatchCommand<I>, I, N> ext
 
     @Override
     protected Uni<Void> write(List<N> entities) {
-        return kind.insertAll(entities);
+        return kind.store().insertAll(entities);
     }
 }

@@ -22,7 +22,7 @@ public abstract class DeleteEntitiesHandler<C extends BatchCommand<String>, N>
 
     @Override
     protected Uni<Set<String>> lookup(Collection<String> keys) {
-        return kind.referenced(keys);
+        return kind.store().referenced(keys);
     }
 
     @Override
@@ -36,6 +36,6 @@ public abstract class DeleteEntitiesHandler<C extends BatchCommand<String>, N>
 
     @Override
     protected Uni<Void> write(List<N> entities) {
-        return kind.deleteAll(entities.stream().map(kind::keyOf).toList());
+        return kind.store().deleteByKeys(entities.stream().map(kind.store()::keyOf).toList());
     }
 }

@@ -57,9 +57,9 @@ public abstract class EntityBatchHandler<C extends BatchCommand<I>, I, N, L> imp
     public Uni<List<Outcome>> applyAll(List<C> commands) {
         List<String> keys = commands.stream().flatMap(command -> command.input().stream()).map(this::keyOf)
                 .distinct().toList();
-        return kind.find(keys).chain(found -> lookup(keys).chain(lookups -> {
+        return kind.store().findByKeys(keys).chain(found -> lookup(keys).chain(lookups -> {
             Map<String, N> existing = new HashMap<>();
-            found.forEach(entity -> existing.put(kind.keyOf(entity), entity));
+            found.forEach(entity -> existing.put(kind.store().keyOf(entity), entity));
             List<N> writes = new ArrayList<>();
             List<Outcome> outcomes = new ArrayList<>(commands.size());
             for (C command : commands) {

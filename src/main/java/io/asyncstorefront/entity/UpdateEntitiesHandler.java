@@ -23,6 +23,6 @@ public abstract class UpdateEntitiesHandler<C extends BatchCommand<I>, I, N> ext
 
     @Override
     protected Uni<Void> write(List<N> entities) {
-        return kind.updateAll(entities);
+        return kind.store().updateAll(entities);
     }
 }

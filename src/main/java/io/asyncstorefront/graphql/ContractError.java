@@ -13,6 +13,11 @@ import graphql.language.SourceLocation;
 record ContractError(String message, List<SourceLocation> locations, List<Object> path,
         Map<String, Object> extensions) implements GraphQLError {
 
+    /** The error at the place of the one it replaces. */
+    ContractError(String message, GraphQLError replaced, ErrorExtensions extensions) {
+        this(message, replaced.getLocations(), replaced.getPath(), extensions.toMap());
+    }
+
     @Override
     public String getMessage() {
         return message;

@@ -1,7 +1,6 @@
 package io.asyncstorefront.graphql;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,7 +137,8 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
                         && other.getPath().subList(0, path.size()).equals(path)));
     }
 
-    private static GraphQLError follow(GraphQLError error) {
+    /** The error as the contract shows it. */
+    static GraphQLError follow(GraphQLError error) {
         if (error instanceof ContractError) {
             return error;
         }
@@ -178,15 +178,11 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
      * exempt so that the GraphQL UI works.
      */
     private static GraphQLError badFaithIntrospection(GraphQLError error) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", ErrorCode.LIMIT_EXCEEDED.name());
         Matcher beyond = BEYOND_LIMIT.matcher(error.getMessage());
-        if (beyond.find()) {
-            extensions.put("limit", Integer.parseInt(beyond.group(1)));
-        }
+        Integer limit = beyond.find() ? Integer.valueOf(beyond.group(1)) : null;
         String reason = error.getMessage().replaceFirst("^.*? - ", "");
-        return new ContractError("The introspection query is larger than a client needs: " + reason,
-                error.getLocations(), error.getPath(), extensions);
+        return new ContractError("The introspection query is larger than a client needs: " + reason, error,
+                ErrorExtensions.of(ErrorCode.LIMIT_EXCEEDED).withLimit(limit));
     }
 
     private static Throwable unwrap(Throwable exception) {
@@ -199,15 +195,8 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
 
     private static GraphQLError fromException(GraphQLError error, Throwable exception) {
         if (exception instanceof ClientException client) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("code", client.code().name());
-            if (client.argument() != null) {
-                extensions.put("argument", client.argument());
-            }
-            if (client.limit() != null) {
-                extensions.put("limit", client.limit());
-            }
-            return new ContractError(client.getMessage(), error.getLocations(), error.getPath(), extensions);
+            return new ContractError(client.getMessage(), error,
+                    ErrorExtensions.of(client.code()).withArgument(client.argument()).withLimit(client.limit()));
         }
         return internal(error, exception);
     }
@@ -219,8 +208,12 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
         } else {
             LOG.errorf(exception, "Internal error %s at %s", reference, error.getPath());
         }
-        return new ContractError("Internal error; reference " + reference, error.getLocations(), error.getPath(),
-                Map.of("code", ErrorCode.INTERNAL.name(), "reference", reference));
+        return new ContractError(internalMessage(reference), error, ErrorExtensions.internal(reference));
+    }
+
+    /** What an internal error tells the client: only where to look it up in the log. */
+    static String internalMessage(String reference) {
+        return "Internal error; reference " + reference;
     }
 
     /** Bean Validation: each violation as argument path and message, without message keys or the method's name. */
@@ -235,13 +228,8 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
                 messages.add(argument + " " + message);
             }
         }
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", ErrorCode.BAD_USER_INPUT.name());
-        if (!shown.isEmpty()) {
-            extensions.put("argument", shown.get(0).get("argument"));
-        }
-        extensions.put("violations", shown);
-        return new ContractError(String.join("; ", messages), error.getLocations(), error.getPath(), extensions);
+        return new ContractError(String.join("; ", messages), error, ErrorExtensions.of(ErrorCode.BAD_USER_INPUT)
+                .withArgument(shown.isEmpty() ? null : (String) shown.get(0).get("argument")).withViolations(shown));
     }
 
     /** From [method, input, 0, items, 1, qty] to input[0].items[1].qty. */
@@ -277,12 +265,7 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
     }
 
     private static GraphQLError contract(GraphQLError error, ErrorCode code, String message, String argument) {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code.name());
-        if (argument != null) {
-            extensions.put("argument", argument);
-        }
-        return new ContractError(message, error.getLocations(), error.getPath(), extensions);
+        return new ContractError(message, error, ErrorExtensions.of(code).withArgument(argument));
     }
 
     /** Drops what names the implementation rather than the problem. */

@@ -26,7 +26,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import graphql.parser.ParserOptions;
 import io.asyncstorefront.error.ErrorCode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -52,16 +51,11 @@ class RequestGate {
     private final DocumentCheck documents;
     private final Map<String, Boolean> passed = new ConcurrentHashMap<>();
 
-    RequestGate(GraphQLLimits limits) {
+    RequestGate(GraphQLLimits limits, ParserLimits parserLimits) {
         this.limits = limits;
         this.json = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxJsonDepth()).maxNumberLength(limits.maxNumberLength()).build()).build());
-        ParserOptions parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
-                .maxCharacters(limits.maxCharacters()).maxTokens(limits.maxTokens())
-                .maxRuleDepth(limits.maxDepth() * 10 + 50));
-        // SmallRye GraphQL parses with the default options: the same limits hold there.
-        ParserOptions.setDefaultOperationParserOptions(parserOptions);
-        this.documents = new DocumentCheck(limits, parserOptions);
+        this.documents = new DocumentCheck(limits, parserLimits.options());
     }
 
     void install(@Observes Router router) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -26,6 +27,15 @@ public class JsonRows {
             return mapper.writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Rows that cannot be written as JSON", e);
+        }
+    }
+
+    /** A statement's answer of one row of JSON, as a tree. */
+    public JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A statement answered unreadable JSON", e);
         }
     }
 }

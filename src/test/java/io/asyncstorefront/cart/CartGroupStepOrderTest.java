@@ -1,7 +1,7 @@
 package io.asyncstorefront.cart;
 
+import static io.asyncstorefront.support.GraphQLClient.createCart;
 import static io.asyncstorefront.support.GraphQLClient.execute;
-import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +43,7 @@ class CartGroupStepOrderTest {
     @Test
     void stepsThatTakeLessTimeTheLaterTheyComeStillStartAndAnswerInDocumentOrder() {
         String cartMask = newCartMask();
-        mutateAndAwait("""
-                mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier __typename } }
-                """, Map.of("cartMask", cartMask));
+        createCart(cartMask);
         observer.clear();
 
         JsonPath answer = execute("""

@@ -1,5 +1,6 @@
 package io.asyncstorefront.cart;
 
+import static io.asyncstorefront.support.Documents.CREATE_CART_STATE;
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.awaitFinal;
 import static io.asyncstorefront.support.GraphQLClient.execute;
@@ -31,9 +32,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class CartGroupsTest {
 
-    private static final String CREATE = """
-            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { %s } }
-            """.formatted(STATE_FIELDS);
     private static final String GROUP = """
             mutation Group($cartMask: String!) {
               cart(cartMask: $cartMask) {
@@ -205,7 +203,7 @@ class CartGroupsTest {
 
     private static String create() {
         String cartMask = newCartMask();
-        mutateAndAwait(CREATE, Map.of("cartMask", cartMask));
+        mutateAndAwait(CREATE_CART_STATE, Map.of("cartMask", cartMask));
         return cartMask;
     }
 

@@ -1,5 +1,6 @@
 package io.asyncstorefront.cart;
 
+import static io.asyncstorefront.support.Documents.CREATE_CART_STATE;
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
@@ -19,9 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class CartMutationsTest {
 
-    private static final String CREATE = """
-            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { %s } }
-            """.formatted(STATE_FIELDS);
     private static final String ADD = """
             mutation Add($input: [AddProductsToCartInput!]!) { addProductsToCarts(input: $input) { %s } }
             """.formatted(STATE_FIELDS);
@@ -150,7 +148,7 @@ class CartMutationsTest {
 
     @Test
     void creatingACartWhoseMaskIsTakenFails() {
-        Map<String, Object> state = mutateAndAwait(CREATE, Map.of("cartMask", cartMask));
+        Map<String, Object> state = mutateAndAwait(CREATE_CART_STATE, Map.of("cartMask", cartMask));
 
         assertThat(state.get("failures"))
                 .isEqualTo(List.of(logical("A cart with cartMask " + cartMask + " already exists", null)));
@@ -170,7 +168,8 @@ class CartMutationsTest {
 
     private static String create() {
         String mask = newCartMask();
-        assertThat(mutateAndAwait(CREATE, Map.of("cartMask", mask))).containsEntry("__typename", "PersistOperationCompleted");
+        assertThat(mutateAndAwait(CREATE_CART_STATE, Map.of("cartMask", mask))).containsEntry("__typename",
+                "PersistOperationCompleted");
         return mask;
     }
 

@@ -1,5 +1,6 @@
 package io.asyncstorefront.cart;
 
+import static io.asyncstorefront.support.GraphQLClient.createCart;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
@@ -76,8 +77,7 @@ class CartReadTest {
     private List<String> carts(int count) {
         return IntStream.range(0, count).mapToObj(i -> {
             String mask = newCartMask();
-            mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
-                    Map.of("m", mask));
+            createCart(mask);
             mutateAndAwait("""
                     mutation A($m: String!) {
                       addProductsToCarts(input: [{cartMask: $m, items: [{sku: "simple-product-1", qty: 1},

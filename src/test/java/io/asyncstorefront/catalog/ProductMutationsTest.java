@@ -1,6 +1,7 @@
 package io.asyncstorefront.catalog;
 
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
+import static io.asyncstorefront.support.GraphQLClient.createCart;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static io.restassured.RestAssured.given;
@@ -97,8 +98,7 @@ class ProductMutationsTest {
     void aProductInACartIsNotDeleted() {
         mutateAndAwait(CREATE, Map.of("input", List.of(product("held", "Held", 3))));
         String cartMask = "cart-" + UUID.randomUUID();
-        mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
-                Map.of("m", cartMask));
+        createCart(cartMask);
         mutateAndAwait("""
                 mutation A($m: String!, $sku: String!) {
                   addProductsToCarts(input: [{cartMask: $m, items: [{sku: $sku, qty: 1}]}]) { identifier __typename }

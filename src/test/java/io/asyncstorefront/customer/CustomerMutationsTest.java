@@ -1,6 +1,7 @@
 package io.asyncstorefront.customer;
 
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
+import static io.asyncstorefront.support.GraphQLClient.createCart;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,8 +85,7 @@ class CustomerMutationsTest {
     void aCustomerAssignedToACartIsNotDeleted() {
         mutateAndAwait(CREATE, Map.of("input", List.of(customer("shopper", "Shop", "Per"))));
         String cartMask = "cart-" + UUID.randomUUID();
-        mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
-                Map.of("m", cartMask));
+        createCart(cartMask);
         mutateAndAwait("""
                 mutation A($m: String!, $email: String!) {
                   assignCustomersToCarts(input: [{cartMask: $m, email: $email}]) { identifier __typename }

@@ -1,7 +1,7 @@
 package io.asyncstorefront.it;
 
-import static io.asyncstorefront.it.CartDocuments.ADD;
-import static io.asyncstorefront.it.CartDocuments.CREATE;
+import static io.asyncstorefront.support.Documents.ADD;
+import static io.asyncstorefront.support.Documents.CREATE_CART;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -54,7 +54,7 @@ class BrokerOutageIT {
                         ProductionEnvironment.of(database, AMQP_PORT, Map.of()), WORK.resolve("service.log"))) {
             database.execute("insert into product (sku, name, price) values ('" + SKU + "', 'Outage product', 1.00)");
             for (String cart : carts) {
-                service.awaitFinal(List.of(service.accept(CREATE, Map.of("cartMask", cart))));
+                service.awaitFinal(List.of(service.accept(CREATE_CART, Map.of("cartMask", cart))));
             }
             Load load = new Load(service, carts);
             try {

@@ -1,8 +1,8 @@
 package io.asyncstorefront.it;
 
-import static io.asyncstorefront.it.CartDocuments.ADD;
-import static io.asyncstorefront.it.CartDocuments.CART;
-import static io.asyncstorefront.it.CartDocuments.CREATE;
+import static io.asyncstorefront.support.Documents.ADD;
+import static io.asyncstorefront.support.Documents.CART;
+import static io.asyncstorefront.support.Documents.CREATE_CART;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class CommandRoutingIT {
         try (ServiceProcess api = start("api", Map.of("OPERATIONS_ROLE", "api"))) {
             insertProduct();
             for (String cart : carts) {
-                operations.add(api.accept(CREATE, Map.of("cartMask", cart)));
+                operations.add(api.accept(CREATE_CART, Map.of("cartMask", cart)));
                 for (int i = 0; i < 3; i++) {
                     operations.add(api.accept(ADD, Map.of("cartMask", cart, "sku", SKU)));
                 }
@@ -83,7 +83,7 @@ class CommandRoutingIT {
                 assertThat(processor.graphQL(CART, Map.of("cartMask", cart)).getList("data.carts[0].items"))
                         .isEqualTo(List.of(Map.of("sku", SKU, "qty", 3)));
             }
-            assertThat(processor.graphQL(CREATE, Map.of("cartMask", "refused-" + System.nanoTime()))
+            assertThat(processor.graphQL(CREATE_CART, Map.of("cartMask", "refused-" + System.nanoTime()))
                     .getString("errors[0].message"))
                     .isEqualTo("This instance only processes commands (operations.role=processor); "
                             + "send mutations to an API instance");
@@ -95,7 +95,7 @@ class CommandRoutingIT {
         String cart = "routed-c-" + System.nanoTime();
         try (ServiceProcess service = start("all", Map.of("OPERATIONS_PROCESSING_PUBLISH_TIMEOUT", "1s"))) {
             insertProduct();
-            List<String> operations = new ArrayList<>(List.of(service.accept(CREATE, Map.of("cartMask", cart))));
+            List<String> operations = new ArrayList<>(List.of(service.accept(CREATE_CART, Map.of("cartMask", cart))));
             service.awaitFinal(operations);
 
             EmbeddedServices.stopArtemis(AMQP_PORT);
@@ -134,7 +134,7 @@ class CommandRoutingIT {
             service.awaitReadiness(200);
 
             insertProduct();
-            String created = service.accept(CREATE, Map.of("cartMask", cart));
+            String created = service.accept(CREATE_CART, Map.of("cartMask", cart));
             service.awaitFinal(List.of(created));
             assertThat(service.stateTypes(List.of(created))).containsExactly("PersistOperationCompleted");
         }

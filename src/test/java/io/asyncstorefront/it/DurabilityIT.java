@@ -1,9 +1,9 @@
 package io.asyncstorefront.it;
 
-import static io.asyncstorefront.it.CartDocuments.ADD;
-import static io.asyncstorefront.it.CartDocuments.ADD_ONCE;
-import static io.asyncstorefront.it.CartDocuments.CART;
-import static io.asyncstorefront.it.CartDocuments.CREATE;
+import static io.asyncstorefront.support.Documents.ADD;
+import static io.asyncstorefront.support.Documents.ADD_ONCE;
+import static io.asyncstorefront.support.Documents.CART;
+import static io.asyncstorefront.support.Documents.CREATE_CART;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ class DurabilityIT {
                 "OPERATIONS_RELAY_INTERVAL", "1s")), WORK.resolve("service-1.log"))) {
             insertProduct();
             for (String cart : carts) {
-                operations.add(service.accept(CREATE, Map.of("cartMask", cart)));
+                operations.add(service.accept(CREATE_CART, Map.of("cartMask", cart)));
                 for (int i = 0; i < 3; i++) {
                     operations.add(service.accept(ADD, Map.of("cartMask", cart, "sku", SKU)));
                 }
@@ -115,7 +115,7 @@ class DurabilityIT {
                 WORK.resolve("service-3.log"))) {
             insertProduct();
             for (String cart : carts) {
-                service.awaitFinal(List.of(service.accept(CREATE, Map.of("cartMask", cart))));
+                service.awaitFinal(List.of(service.accept(CREATE_CART, Map.of("cartMask", cart))));
             }
             for (int i = 0; i < 16; i++) {
                 clients.submit(() -> {
@@ -175,7 +175,7 @@ class DurabilityIT {
                         ProductionEnvironment.of(database, AMQP_PORT, relay), WORK.resolve("replica-2.log"))) {
             insertProduct();
             for (String cart : carts) {
-                killed.awaitFinal(List.of(killed.accept(CREATE, Map.of("cartMask", cart))));
+                killed.awaitFinal(List.of(killed.accept(CREATE_CART, Map.of("cartMask", cart))));
             }
             for (int i = 0; i < 16; i++) {
                 clients.submit(() -> {

@@ -33,8 +33,8 @@ import io.asyncstorefront.customer.command.DeleteCustomers;
 import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.ledger.Acceptance;
+import io.asyncstorefront.operation.ledger.GroupAcceptance;
 import io.asyncstorefront.operation.ledger.NewOperation;
-import io.asyncstorefront.operation.ledger.OperationLedger;
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.asyncstorefront.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +52,7 @@ class BatchProcessingTest {
             """;
 
     @Inject
-    OperationLedger ledger;
+    GroupAcceptance acceptance;
     @Inject
     OperationProcessor processor;
     @Inject
@@ -252,7 +252,7 @@ class BatchProcessingTest {
         List<NewOperation> operations = commands.stream().map(command -> new NewOperation(
                 registry.handlerOf(command).type(), command.aggregateKeys().stream().sorted().toList(),
                 command.readKeys().stream().sorted().toList(), mapper.valueToTree(command), null)).toList();
-        return VertxContextSupport.subscribeAndAwait(() -> ledger.acceptAll(operations)).stream()
+        return VertxContextSupport.subscribeAndAwait(() -> acceptance.acceptAll(operations)).stream()
                 .map(acceptance -> ((Acceptance.Recorded) acceptance).envelope().operationId()).toList();
     }
 

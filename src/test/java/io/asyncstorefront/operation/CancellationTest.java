@@ -1,5 +1,6 @@
 package io.asyncstorefront.operation;
 
+import static io.asyncstorefront.support.Documents.CREATE_CART;
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
@@ -37,9 +38,6 @@ class CancellationTest {
     private static final String CANCEL = """
             mutation($ids: [String!]!) { cancelOperations(operationIdentifiers: $ids) { %s } }
             """.formatted(STATE_FIELDS);
-    private static final String CREATE_CART = """
-            mutation($m: String!) { createEmptyCart(cartMask: $m) { identifier } }
-            """;
     private static final String ADD = """
             mutation($m: String!, $qty: Int!) {
               addProductsToCarts(input: [{cartMask: $m, items: [{sku: "cancel-lamp", qty: $qty}]}]) { identifier }
@@ -69,7 +67,7 @@ class CancellationTest {
                 mutation { createProducts(input: [{sku: "cancel-lamp", name: "Lamp", price: 10}]) { identifier } }
                 """));
         cartMask = newCartMask();
-        process(product, identifier(execute(CREATE_CART, Map.of("m", cartMask))));
+        process(product, identifier(execute(CREATE_CART, Map.of("cartMask", cartMask))));
     }
 
     @Test
@@ -131,7 +129,7 @@ class CancellationTest {
         List<String> creations = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             carts.add(newCartMask());
-            creations.add(identifier(execute(CREATE_CART, Map.of("m", carts.get(carts.size() - 1)))));
+            creations.add(identifier(execute(CREATE_CART, Map.of("cartMask", carts.get(carts.size() - 1)))));
         }
         process(creations.toArray(String[]::new));
         List<String> additions = carts.stream().map(m -> identifier(execute(ADD, Map.of("m", m, "qty", 1)))).toList();

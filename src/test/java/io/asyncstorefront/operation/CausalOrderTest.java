@@ -1,5 +1,6 @@
 package io.asyncstorefront.operation;
 
+import static io.asyncstorefront.support.Documents.CREATE_CART;
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
@@ -40,9 +41,6 @@ class CausalOrderTest {
     /* Rounds per client and test: more with -Dcausal-order.rounds=N. */
     private static final int ROUNDS = Integer.getInteger("causal-order.rounds", 40);
 
-    private static final String CREATE_CART = """
-            mutation($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }
-            """;
     private static final String CREATE_CUSTOMER = """
             mutation($email: String!) {
               createCustomers(input: [{email: $email, firstname: "Jane", lastname: "Doe"}]) { identifier __typename }
@@ -84,7 +82,7 @@ class CausalOrderTest {
     @Test
     void aCustomerAndAProductUsedOnceTheirCreationIsAcceptedAreFound() throws Exception {
         List<Expected> sent = run(ROUNDS, (m, email, sku, requests) -> {
-            requests.send(CREATE_CART, Map.of("m", m), null);
+            requests.send(CREATE_CART, Map.of("cartMask", m), null);
             requests.send(CREATE_CUSTOMER, Map.of("email", email), null);
             requests.send(CREATE_PRODUCT, Map.of("sku", sku), null);
             requests.send(ASSIGN, Map.of("m", m, "email", email), null);
@@ -97,7 +95,7 @@ class CausalOrderTest {
     @Test
     void deletionsAndUsesSeeWhatWasAcceptedBeforeThem() throws Exception {
         List<Expected> sent = run(ROUNDS / 4, (m, email, sku, requests) -> {
-            requests.send(CREATE_CART, Map.of("m", m), null);
+            requests.send(CREATE_CART, Map.of("cartMask", m), null);
             requests.send(CREATE_CUSTOMER, Map.of("email", email), null);
             requests.send(CREATE_PRODUCT, Map.of("sku", sku), null);
             requests.send(ASSIGN, Map.of("m", m, "email", email), null);
@@ -108,7 +106,7 @@ class CausalOrderTest {
             requests.send(DELETE_CUSTOMER, Map.of("email", email), null);
             requests.send(DELETE_PRODUCT, Map.of("sku", sku), null);
             String other = m + "-2";
-            requests.send(CREATE_CART, Map.of("m", other), null);
+            requests.send(CREATE_CART, Map.of("cartMask", other), null);
             requests.send(ASSIGN, Map.of("m", other, "email", email), "No such entity with email " + email);
             requests.send(ADD, Map.of("m", other, "sku", sku), "No such product with sku " + sku);
         });

@@ -1,7 +1,9 @@
 package io.asyncstorefront.operation;
 
+import static io.asyncstorefront.support.Documents.CREATE_CART;
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.awaitFinal;
+import static io.asyncstorefront.support.GraphQLClient.createCart;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
@@ -32,7 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncstorefront.cart.command.AddProductsToCarts;
 import io.asyncstorefront.operation.command.Command;
 import io.asyncstorefront.operation.command.CommandRegistry;
-import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.ledger.FailedAttempts;
+import io.asyncstorefront.operation.ledger.InlineAcceptance;
 import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.messaging.CommandPublisher;
 import io.asyncstorefront.support.Database;
@@ -58,15 +61,15 @@ class DeliveryTest {
               updateCartItems(input: [{cartMask: $cartMask, sku: $sku, qty: $qty}]) { identifier __typename }
             }
             """;
-    private static final String CREATE = """
-            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier __typename } }
-            """;
     private static final String CART_ITEMS = """
             query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
             """;
 
     @Inject
-    OperationLedger ledger;
+    InlineAcceptance acceptance;
+
+    @Inject
+    FailedAttempts failedAttempts;
     @Inject
     CommandPublisher publisher;
     @Inject
@@ -81,10 +84,9 @@ class DeliveryTest {
     private String cartMask;
 
     @BeforeEach
-    void createCart() {
+    void createTheCart() {
         cartMask = newCartMask();
-        mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
-                Map.of("m", cartMask));
+        createCart(cartMask);
     }
 
     @Test
@@ -124,8 +126,7 @@ class DeliveryTest {
     @Test
     void anOperationOnTwoCartsIsAppliedAfterTheEarlierOperationsOfBoth() throws Throwable {
         String other = newCartMask();
-        mutateAndAwait("mutation C($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
-                Map.of("m", other));
+        createCart(other);
         PlacedOperation lostFirst = acceptWithoutPublishing(add(cartMask, "simple-product-1", 1));
         PlacedOperation lostOther = acceptWithoutPublishing(add(other, "simple-product-2", 1));
 
@@ -165,7 +166,7 @@ class DeliveryTest {
     @Test
     void aCommandOfAnUnknownTypeFailsWithASystemErrorReport() throws Throwable {
         PlacedOperation operation = VertxContextSupport.subscribeAndAwait(
-                () -> ledger.accept("noSuchCommand", Set.of("Cart:" + cartMask), Set.of(), mapper.createObjectNode(),
+                () -> acceptance.accept("noSuchCommand", Set.of("Cart:" + cartMask), Set.of(), mapper.createObjectNode(),
                         null));
         VertxContextSupport.subscribeAndAwait(() -> publisher.publish(List.of(operation.operationId())));
 
@@ -196,7 +197,7 @@ class DeliveryTest {
     @Test
     void concurrentFirstOperationsOfANewCartApplyInTheOrderTheyWereAccepted() throws Exception {
         String newMask = newCartMask();
-        Callable<String> create = () -> execute(CREATE, Map.of("cartMask", newMask))
+        Callable<String> create = () -> execute(CREATE_CART, Map.of("cartMask", newMask))
                 .getString("data.createEmptyCart.identifier");
 
         List<String> identifiers = sendAtOnceAndAwaitFinal(Collections.nCopies(20, create));
@@ -226,7 +227,7 @@ class DeliveryTest {
             CompletableFuture<Void> counted = CompletableFuture.runAsync(() -> {
                 try {
                     VertxContextSupport.subscribeAndAwait(
-                            () -> ledger.recordFailedAttempt(operation.operationId(), "a connection was lost"));
+                            () -> failedAttempts.record(operation.operationId(), "a connection was lost"));
                 } catch (Throwable failure) {
                     throw new IllegalStateException(failure);
                 }
@@ -273,7 +274,7 @@ class DeliveryTest {
     private <C extends Command> PlacedOperation acceptWithoutPublishing(C command) throws Throwable {
         String type = registry.handlerOf(command).type();
         return VertxContextSupport.subscribeAndAwait(
-                () -> ledger.accept(type, command.aggregateKeys(), command.readKeys(), mapper.valueToTree(command), null));
+                () -> acceptance.accept(type, command.aggregateKeys(), command.readKeys(), mapper.valueToTree(command), null));
     }
 
     private static AddProductsToCarts add(String cartMask, String sku, int qty) {

@@ -2,6 +2,7 @@ package io.asyncstorefront.operation;
 
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.awaitFinal;
+import static io.asyncstorefront.support.GraphQLClient.createCart;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
@@ -74,8 +75,7 @@ class IdempotencyTest {
                 mutation { createProducts(input: [{sku: "idem-lamp", name: "Lamp", price: 10}]) { identifier __typename } }
                 """, Map.of());
         cartMask = newCartMask();
-        mutateAndAwait("mutation($m: String!) { createEmptyCart(cartMask: $m) { identifier __typename } }",
-                Map.of("m", cartMask));
+        createCart(cartMask);
     }
 
     @Test

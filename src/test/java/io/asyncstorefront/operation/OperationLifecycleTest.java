@@ -1,6 +1,6 @@
 package io.asyncstorefront.operation;
 
-import static io.asyncstorefront.support.GraphQLClient.mutateAndAwait;
+import static io.asyncstorefront.support.GraphQLClient.createCart;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
 import static io.asyncstorefront.support.GraphQLClient.queue;
 import static io.restassured.RestAssured.given;
@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.cart.command.CreateEmptyCart;
 import io.asyncstorefront.operation.command.CommandRegistry;
-import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.ledger.FailedAttempts;
+import io.asyncstorefront.operation.ledger.InlineAcceptance;
 import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,10 @@ import io.quarkus.vertx.VertxContextSupport;
 class OperationLifecycleTest {
 
     @Inject
-    OperationLedger ledger;
+    InlineAcceptance acceptance;
+
+    @Inject
+    FailedAttempts failedAttempts;
     @Inject
     OperationProcessor processor;
     @Inject
@@ -42,14 +46,14 @@ class OperationLifecycleTest {
     void anOperationMovesFromAcceptedThroughInProgressToCompletedAndStaysThere() throws Throwable {
         String cartMask = newCartMask();
         CreateEmptyCart command = new CreateEmptyCart(cartMask);
-        PlacedOperation operation = VertxContextSupport.subscribeAndAwait(() -> ledger.accept(
+        PlacedOperation operation = VertxContextSupport.subscribeAndAwait(() -> acceptance.accept(
                 registry.handlerOf(command).type(), command.aggregateKeys(), command.readKeys(), mapper.valueToTree(command),
                 null));
         String id = operation.operationId();
 
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationAccepted"));
 
-        VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id, "a broker timeout"));
+        VertxContextSupport.subscribeAndAwait(() -> failedAttempts.record(id, "a broker timeout"));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(Map.of("identifier", id, "__typename", "OperationInProgress"));
 
         VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
@@ -57,15 +61,13 @@ class OperationLifecycleTest {
         assertThat(completed).containsEntry("__typename", "PersistOperationCompleted");
 
         VertxContextSupport.subscribeAndAwait(() -> processor.process(List.of(id)));
-        VertxContextSupport.subscribeAndAwait(() -> ledger.recordFailedAttempt(id, "a broker timeout"));
+        VertxContextSupport.subscribeAndAwait(() -> failedAttempts.record(id, "a broker timeout"));
         assertThat(queue(List.of(id)).get(0)).isEqualTo(completed);
     }
 
     @Test
     void theMetricsCountOperationsByMutationTheirBatchesAndTheProcessingLag() {
-        mutateAndAwait("""
-                mutation Create($mask: String!) { createEmptyCart(cartMask: $mask) { identifier __typename } }
-                """, Map.of("mask", newCartMask()));
+        createCart(newCartMask());
 
         // The processor counts an operation just after its batch commits, so just after queue shows it final.
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(metrics())

@@ -1,5 +1,6 @@
 package io.asyncstorefront.operation;
 
+import static io.asyncstorefront.support.Documents.CREATE_CART_STATE;
 import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
@@ -29,9 +30,6 @@ import io.quarkus.vertx.VertxContextSupport;
 @TestProfile(ProcessingCostTest.SyncModeWithStatistics.class)
 class ProcessingCostTest {
 
-    private static final String CREATE = """
-            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { %s } }
-            """.formatted(STATE_FIELDS);
     private static final String ADD = """
             mutation Add($cartMask: String!) {
               addProductsToCarts(input: [{cartMask: $cartMask, items: [{sku: "simple-product-1", qty: 1}]}]) { %s }
@@ -50,7 +48,7 @@ class ProcessingCostTest {
         createCartWithAProduct();
         database.resetStatementCounts();
 
-        assertThat(execute(CREATE, Map.of("cartMask", newCartMask())).getString("data.createEmptyCart.__typename"))
+        assertThat(execute(CREATE_CART_STATE, Map.of("cartMask", newCartMask())).getString("data.createEmptyCart.__typename"))
                 .isEqualTo("PersistOperationCompleted");
 
         // Every statement of the database since the reset, and so of the request, since nothing else runs here: BEGIN,
@@ -76,7 +74,7 @@ class ProcessingCostTest {
 
     private static void createCartWithAProduct() {
         Map<String, String> cart = Map.of("cartMask", newCartMask());
-        assertThat(List.of(execute(CREATE, cart).getString("data.createEmptyCart.__typename"),
+        assertThat(List.of(execute(CREATE_CART_STATE, cart).getString("data.createEmptyCart.__typename"),
                 execute(ADD, cart).getString("data.addProductsToCarts.__typename")))
                 .containsExactly("PersistOperationCompleted", "CartSaveOperationCompleted");
     }

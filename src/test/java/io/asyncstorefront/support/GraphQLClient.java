@@ -89,6 +89,11 @@ public final class GraphQLClient {
         return execute(QUEUE, Map.of("ids", identifiers)).getList("data.queue");
     }
 
+    /** Creates the empty cart and waits until it exists. */
+    public static Map<String, Object> createCart(String cartMask) {
+        return mutateAndAwait(Documents.CREATE_CART, Map.of("cartMask", cartMask));
+    }
+
     public static String newCartMask() {
         return "cart-" + UUID.randomUUID();
     }

@@ -5,8 +5,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.asyncstorefront.cart.command.AddProductsToCarts;
 import io.asyncstorefront.cart.command.AssignCustomersToCarts;
 import io.asyncstorefront.cart.command.DeleteCarts;
@@ -25,8 +23,8 @@ class CartInputs {
 
     private final int maxItemsPerInput;
 
-    CartInputs(@ConfigProperty(name = "storefront.carts.max-items-per-input", defaultValue = "100") int maxItemsPerInput) {
-        this.maxItemsPerInput = maxItemsPerInput;
+    CartInputs(CartLimits limits) {
+        this.maxItemsPerInput = limits.maxItemsPerInput();
     }
 
     Uni<AddProductsToCarts> addProducts(List<AddProductsToCartInput> input) {

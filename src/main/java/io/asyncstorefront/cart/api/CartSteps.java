@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +40,6 @@ class CartSteps {
     static final String UPDATE_ITEMS = "updateItems";
     static final String REMOVE_PRODUCTS = "removeProducts";
     static final String ASSIGN_CUSTOMER = "assignCustomer";
-    private static final Set<String> STEPS = Set.of(ADD_PRODUCTS, UPDATE_ITEMS, REMOVE_PRODUCTS, ASSIGN_CUSTOMER);
     private static final Pattern MASK = Pattern.compile(CartMasks.PATTERN);
     private static final TypeReference<List<CartItemInput>> ITEMS = new TypeReference<>() {
     };
@@ -104,10 +102,12 @@ class CartSteps {
                 return Uni.createFrom().failure(new InvalidInputException(
                         group.getResultKey() + ": cartMask " + CartMasks.MESSAGE));
             }
-            for (ExecutableNormalizedField step : group.getChildren()) {
-                if (STEPS.contains(step.getName())) {
-                    String path = group.getResultKey() + "." + step.getResultKey();
-                    checks = checks.chain(() -> check(cartMask, step).onFailure(InvalidInputException.class)
+            for (ExecutableNormalizedField field : group.getChildren()) {
+                Optional<CartStep> step = CartStep.ofField(field.getName());
+                if (step.isPresent()) {
+                    String path = group.getResultKey() + "." + field.getResultKey();
+                    checks = checks.chain(() -> commandOf(cartMask, step.get(), field).replaceWithVoid()
+                            .onFailure(InvalidInputException.class)
                             .transform(problem -> ((InvalidInputException) problem).within(path + ": ")));
                 }
             }
@@ -136,9 +136,10 @@ class CartSteps {
                 continue;
             }
             String cartMask = (String) group.getResolvedArguments().get("cartMask");
-            for (ExecutableNormalizedField step : group.getChildren()) {
-                if (STEPS.contains(step.getName())) {
-                    request = request.chain(text -> commandOf(cartMask, step)
+            for (ExecutableNormalizedField field : group.getChildren()) {
+                Optional<CartStep> step = CartStep.ofField(field.getName());
+                if (step.isPresent()) {
+                    request = request.chain(text -> commandOf(cartMask, step.get(), field)
                             .map(command -> text.append('\n').append(operations.fingerprintOf(command))));
                 }
             }
@@ -153,20 +154,14 @@ class CartSteps {
                 CoercedVariables.of(environment.getVariables()));
     }
 
-    private Uni<Void> check(String cartMask, ExecutableNormalizedField step) {
-        return commandOf(cartMask, step).replaceWithVoid();
-    }
-
     /** The checked command of a step of the document. */
-    private Uni<? extends Command> commandOf(String cartMask, ExecutableNormalizedField step) {
-        Map<String, Object> arguments = step.getResolvedArguments();
-        return switch (step.getName()) {
+    private Uni<? extends Command> commandOf(String cartMask, CartStep step, ExecutableNormalizedField field) {
+        Map<String, Object> arguments = field.getResolvedArguments();
+        return switch (step) {
             case ADD_PRODUCTS -> addProducts(cartMask, mapper.convertValue(arguments.get("items"), ITEMS));
             case UPDATE_ITEMS -> updateItems(cartMask, mapper.convertValue(arguments.get("items"), ITEMS));
             case REMOVE_PRODUCTS -> removeProducts(cartMask, mapper.convertValue(arguments.get("skus"), SKUS));
             case ASSIGN_CUSTOMER -> assignCustomer(cartMask, (String) arguments.get("email"));
-            // Only the names of STEPS reach here: a step added to CartMutations without a case here fails loudly.
-            default -> throw new IllegalStateException("The cart step " + step.getName() + " makes no command");
         };
     }
 

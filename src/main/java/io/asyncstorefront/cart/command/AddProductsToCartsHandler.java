@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import jakarta.inject.Singleton;
 
 import io.asyncstorefront.cart.model.CartState;
-import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
 import io.asyncstorefront.catalog.repository.ProductRepository;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
@@ -17,7 +16,16 @@ import io.asyncstorefront.operation.failure.ValidationErrorReport;
 import io.smallrye.mutiny.Uni;
 
 @Singleton
-public class AddProductsToCartsHandler extends CartBatchHandler<AddProductsToCarts, AddProductsToCarts.Entry, Set<String>> {
+public class AddProductsToCartsHandler
+        extends CartBatchHandler<AddProductsToCarts, AddProductsToCarts.Entry, Set<String>, CartItemRow> {
+
+    /* Adds to the cart's line of the product, creating the line where the cart has none. */
+    private static final String ADD_ITEMS = """
+            insert into cart_item (id, cart_id, sku, qty)
+            select nextval('cart_item_seq'), r.cart_id, r.sku, r.qty
+            """ + CartItemRow.ROWS + """
+            on conflict (cart_id, sku) do update set qty = cart_item.qty + excluded.qty
+            """;
 
     private final ProductRepository products;
 
@@ -40,7 +48,7 @@ public class AddProductsToCartsHandler extends CartBatchHandler<AddProductsToCar
     protected Uni<Set<String>> lookup(List<AddProductsToCarts> commands) {
         List<String> skus = commands.stream().flatMap(command -> command.input().stream())
                 .flatMap(entry -> entry.items().stream().map(AddProductsToCarts.Line::sku)).distinct().toList();
-        return products.findNodes(skus)
+        return products.findByKeys(skus)
                 .map(found -> found.stream().map(ProductConnectionNode::sku).collect(Collectors.toSet()));
     }
 
@@ -64,13 +72,18 @@ public class AddProductsToCartsHandler extends CartBatchHandler<AddProductsToCar
     }
 
     @Override
-    protected void change(AddProductsToCarts command, Map<String, CartState> carts, CartChanges changes) {
+    protected void change(AddProductsToCarts command, Map<String, CartState> carts, List<CartItemRow> rows) {
         for (AddProductsToCarts.Entry entry : command.input()) {
             CartState cart = carts.get(entry.cartMask());
             for (AddProductsToCarts.Line line : entry.items()) {
-                changes.add(cart.id, line.sku(), line.qty());
+                rows.add(new CartItemRow(cart.id, line.sku(), line.qty()));
                 cart.items.merge(line.sku(), line.qty(), Integer::sum);
             }
         }
+    }
+
+    @Override
+    protected Uni<Void> write(List<CartItemRow> rows) {
+        return carts.writeRows(ADD_ITEMS, rows).chain(() -> carts.touch(CartItemRow.cartsOf(rows))).replaceWithVoid();
     }
 }

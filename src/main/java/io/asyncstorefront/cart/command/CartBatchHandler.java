@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.asyncstorefront.cart.model.CartState;
-import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
 import io.asyncstorefront.cart.view.CartSaveOperationCompleted;
 import io.asyncstorefront.cart.view.CartSnapshot;
@@ -23,12 +22,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * A handler of cart batches: loads every cart that its commands name, with the carts' items, in one statement, and
  * what the checks need in one more ({@link #lookup}); reports each entry whose cart does not exist, lets the subclass
- * check the other entries and, for each command with no wrong entry, gather its changes; then writes the changes of all
- * those commands together ({@link CartRepository#write}). A command with a wrong entry changes nothing.
+ * check the other entries and, for each command with no wrong entry, gather the rows it writes; then writes the rows of
+ * all those commands together, with the subclass's own statement ({@link #write}). A command with a wrong entry changes
+ * nothing.
  *
  * @param <L> what the checks look up for all commands at once
+ * @param <R> a row that the subclass's statement writes
  */
-abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entry, L> implements CommandHandler<C> {
+abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entry, L, R> implements CommandHandler<C> {
 
     /** The most units of one product that a cart holds. */
     static final int MAX_QTY = 10_000;
@@ -54,7 +55,7 @@ abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entr
         List<String> masks = commands.stream().flatMap(command -> command.input().stream())
                 .map(CartBatch.Entry::cartMask).distinct().toList();
         return carts.findStates(masks).chain(found -> lookup(commands).chain(lookups -> {
-            CartChanges changes = new CartChanges();
+            List<R> rows = new ArrayList<>();
             List<Outcome> outcomes = new ArrayList<>(commands.size());
             for (C command : commands) {
                 List<FailureReportInterface> failures = new ArrayList<>();
@@ -66,14 +67,14 @@ abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entr
                 }
                 check(command, found, lookups, failures);
                 if (failures.isEmpty()) {
-                    change(command, found, changes);
+                    change(command, found, rows);
                     outcomes.add(completed(nodes(command, found)));
                 } else {
                     failures.sort(Comparator.comparing(CartBatchHandler::inputIndex));
                     outcomes.add(Outcome.failed(failures));
                 }
             }
-            return carts.write(changes).replaceWith(outcomes);
+            return (rows.isEmpty() ? Uni.createFrom().voidItem() : write(rows)).replaceWith(outcomes);
         }));
     }
 
@@ -86,10 +87,13 @@ abstract class CartBatchHandler<C extends CartBatch<E>, E extends CartBatch.Entr
     protected abstract void check(C command, Map<String, CartState> carts, L lookups, List<FailureReportInterface> failures);
 
     /**
-     * Gathers the changes of a valid command and applies them to the loaded carts, which then make the result; a
-     * deletion leaves them as they were.
+     * Gathers the rows that a valid command writes and applies its changes to the loaded carts, which then make the
+     * result; a deletion leaves them as they were.
      */
-    protected abstract void change(C command, Map<String, CartState> carts, CartChanges changes);
+    protected abstract void change(C command, Map<String, CartState> carts, List<R> rows);
+
+    /** Writes the rows of all the valid commands, in one statement (and one more to mark changed carts). */
+    protected abstract Uni<Void> write(List<R> rows);
 
     /** One cart: the seed's CartSaveOperationCompleted; several: CartsMutationCompleted. */
     private static Outcome completed(List<CartSnapshot> carts) {

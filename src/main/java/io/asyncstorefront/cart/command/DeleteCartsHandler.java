@@ -6,12 +6,12 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.asyncstorefront.cart.model.CartState;
-import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
+import io.smallrye.mutiny.Uni;
 
 @Singleton
-public class DeleteCartsHandler extends CartBatchHandler<DeleteCarts, DeleteCarts.Entry, Void> {
+public class DeleteCartsHandler extends CartBatchHandler<DeleteCarts, DeleteCarts.Entry, Void, String> {
 
     public DeleteCartsHandler(CartRepository carts) {
         super(carts);
@@ -33,7 +33,12 @@ public class DeleteCartsHandler extends CartBatchHandler<DeleteCarts, DeleteCart
     }
 
     @Override
-    protected void change(DeleteCarts command, Map<String, CartState> carts, CartChanges changes) {
-        command.input().forEach(entry -> changes.delete(entry.cartMask()));
+    protected void change(DeleteCarts command, Map<String, CartState> carts, List<String> masks) {
+        command.input().forEach(entry -> masks.add(entry.cartMask()));
+    }
+
+    @Override
+    protected Uni<Void> write(List<String> masks) {
+        return carts.deleteByMasks(masks).replaceWithVoid();
     }
 }

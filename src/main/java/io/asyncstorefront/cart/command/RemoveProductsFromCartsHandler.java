@@ -6,14 +6,22 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.asyncstorefront.cart.model.CartState;
-import io.asyncstorefront.cart.repository.CartChanges;
 import io.asyncstorefront.cart.repository.CartRepository;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.failure.ValidationErrorReport;
+import io.smallrye.mutiny.Uni;
 
 @Singleton
 public class RemoveProductsFromCartsHandler
-        extends CartBatchHandler<RemoveProductsFromCarts, RemoveProductsFromCarts.Entry, Void> {
+        extends CartBatchHandler<RemoveProductsFromCarts, RemoveProductsFromCarts.Entry, Void, CartItemRow> {
+
+    /* By the rows' keys in an index condition too, as UpdateCartItemsHandler's statement. */
+    private static final String REMOVE_ITEMS = """
+            with r as (select * """ + CartItemRow.ROWS + """
+            )
+            delete from cart_item ci using r
+            where ci.cart_id = any(array(select cart_id from r)) and ci.cart_id = r.cart_id and ci.sku = r.sku
+            """;
 
     public RemoveProductsFromCartsHandler(CartRepository carts) {
         super(carts);
@@ -45,13 +53,19 @@ public class RemoveProductsFromCartsHandler
     }
 
     @Override
-    protected void change(RemoveProductsFromCarts command, Map<String, CartState> carts, CartChanges changes) {
+    protected void change(RemoveProductsFromCarts command, Map<String, CartState> carts, List<CartItemRow> rows) {
         for (RemoveProductsFromCarts.Entry entry : command.input()) {
             CartState cart = carts.get(entry.cartMask());
             for (String sku : entry.skus()) {
-                changes.remove(cart.id, sku);
+                rows.add(new CartItemRow(cart.id, sku, 0));
                 cart.items.remove(sku);
             }
         }
+    }
+
+    @Override
+    protected Uni<Void> write(List<CartItemRow> rows) {
+        return carts.writeRows(REMOVE_ITEMS, rows).chain(() -> carts.touch(CartItemRow.cartsOf(rows)))
+                .replaceWithVoid();
     }
 }

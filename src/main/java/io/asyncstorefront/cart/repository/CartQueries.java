@@ -19,15 +19,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CartQueries {
 
-    private static final String STATES = """
-            select c.id, c.mask, c.increment_id, cu.email, ci.sku, ci.qty
-            from cart c
-            left join customer cu on cu.id = c.customer_id
-            left join cart_item ci on ci.cart_id = c.id
-            where c.mask = any($1)
-            order by c.id, ci.id
-            """;
-
     private final Pool pool;
 
     public CartQueries(Pool pool) {
@@ -36,16 +27,13 @@ public class CartQueries {
 
     /** The named carts that exist, by mask. */
     public Uni<Map<String, CartState>> byMasks(List<String> masks) {
-        return pool.preparedQuery(STATES).execute(Tuple.of(masks.toArray(String[]::new))).map(rows -> {
-            Map<String, CartState> carts = new LinkedHashMap<>();
-            for (Row row : rows) {
-                CartState cart = carts.computeIfAbsent(row.getString("mask"), mask -> new CartState(row.getLong("id"), mask,
-                        row.getString("increment_id"), row.getString("email")));
-                if (row.getString("sku") != null) {
-                    cart.items.put(row.getString("sku"), row.getInteger("qty"));
-                }
-            }
-            return carts;
-        });
+        return pool.preparedQuery(CartRows.STATES_ON_POOL).execute(Tuple.of(masks.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, CartState> carts = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        CartRows.add(carts, row::getValue);
+                    }
+                    return carts;
+                });
     }
 }

@@ -1,8 +1,6 @@
 package io.asyncstorefront.catalog.command;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -11,12 +9,12 @@ import io.asyncstorefront.catalog.view.ProductConnectionNode;
 import io.asyncstorefront.catalog.view.ProductSnapshot;
 import io.asyncstorefront.catalog.view.ProductsMutationCompleted;
 import io.asyncstorefront.entity.EntityKind;
+import io.asyncstorefront.entity.EntityStore;
 import io.asyncstorefront.operation.command.Outcome;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.failure.LogicalErrorReport;
 import io.asyncstorefront.operation.failure.ValidationErrorReport;
 import io.asyncstorefront.operation.state.OperationStateInterface;
-import io.smallrye.mutiny.Uni;
 
 /** Products, known by SKU, for the product mutations; a product in a cart cannot be deleted. */
 @Singleton
@@ -29,33 +27,8 @@ class Products implements EntityKind<ProductConnectionNode> {
     }
 
     @Override
-    public String keyOf(ProductConnectionNode product) {
-        return product.sku();
-    }
-
-    @Override
-    public Uni<List<ProductConnectionNode>> find(Collection<String> skus) {
-        return products.findNodes(skus);
-    }
-
-    @Override
-    public Uni<Void> insertAll(List<ProductConnectionNode> created) {
-        return products.insertAll(created).replaceWithVoid();
-    }
-
-    @Override
-    public Uni<Void> updateAll(List<ProductConnectionNode> updated) {
-        return products.updateAll(updated).replaceWithVoid();
-    }
-
-    @Override
-    public Uni<Void> deleteAll(Collection<String> skus) {
-        return products.deleteAll(skus).replaceWithVoid();
-    }
-
-    @Override
-    public Uni<Set<String>> referenced(Collection<String> skus) {
-        return products.skusInCarts(skus);
+    public EntityStore<ProductConnectionNode> store() {
+        return products;
     }
 
     @Override

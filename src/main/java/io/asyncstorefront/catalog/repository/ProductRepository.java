@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.asyncstorefront.catalog.model.ProductEntity;
 import io.asyncstorefront.catalog.view.ProductConnectionNode;
+import io.asyncstorefront.entity.EntityStore;
 import io.asyncstorefront.persistence.JsonRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -16,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Products; every method costs one statement, whatever the number of products. */
 @ApplicationScoped
-public class ProductRepository implements PanacheRepositoryBase<ProductEntity, String> {
+public class ProductRepository implements PanacheRepositoryBase<ProductEntity, String>, EntityStore<ProductConnectionNode> {
 
     private static final String INSERT = """
             insert into product (sku, name, price)
@@ -39,27 +40,37 @@ public class ProductRepository implements PanacheRepositoryBase<ProductEntity, S
         this.rows = rows;
     }
 
+    @Override
+    public String keyOf(ProductConnectionNode entity) {
+        return entity.sku();
+    }
+
     /** Products as plain values, not managed entities, so that later statements of a transaction never read stale ones. */
-    public Uni<List<ProductConnectionNode>> findNodes(Collection<String> skus) {
+    @Override
+    public Uni<List<ProductConnectionNode>> findByKeys(Collection<String> skus) {
         return find("sku in ?1", Sort.by("sku"), skus).project(ProductConnectionNode.class).list();
     }
 
-    public Uni<Integer> insertAll(List<ProductConnectionNode> products) {
+    @Override
+    public Uni<Void> insertAll(List<ProductConnectionNode> products) {
         return getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("rows", rows.of(products)).executeUpdate());
+                .setParameter("rows", rows.of(products)).executeUpdate()).replaceWithVoid();
     }
 
     /** Writes the name and price of each product, found by SKU. */
-    public Uni<Integer> updateAll(List<ProductConnectionNode> products) {
+    @Override
+    public Uni<Void> updateAll(List<ProductConnectionNode> products) {
         return getSession().chain(session -> session.createNativeQuery(UPDATE)
-                .setParameter("rows", rows.of(products)).executeUpdate());
+                .setParameter("rows", rows.of(products)).executeUpdate()).replaceWithVoid();
     }
 
-    public Uni<Long> deleteAll(Collection<String> skus) {
-        return delete("sku in ?1", skus);
+    @Override
+    public Uni<Void> deleteByKeys(Collection<String> skus) {
+        return delete("sku in ?1", skus).replaceWithVoid();
     }
 
-    public Uni<Set<String>> skusInCarts(Collection<String> skus) {
+    @Override
+    public Uni<Set<String>> referenced(Collection<String> skus) {
         return getSession().chain(session -> session.createNativeQuery(IN_CARTS, String.class)
                 .setParameter("skus", skus).getResultList())
                 .map(HashSet::new);

@@ -1,8 +1,6 @@
 package io.asyncstorefront.customer.command;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -11,12 +9,12 @@ import io.asyncstorefront.customer.view.CustomerConnectionNode;
 import io.asyncstorefront.customer.view.CustomerSnapshot;
 import io.asyncstorefront.customer.view.CustomersMutationCompleted;
 import io.asyncstorefront.entity.EntityKind;
+import io.asyncstorefront.entity.EntityStore;
 import io.asyncstorefront.operation.command.Outcome;
 import io.asyncstorefront.operation.failure.FailureReportInterface;
 import io.asyncstorefront.operation.failure.LogicalErrorReport;
 import io.asyncstorefront.operation.failure.ValidationErrorReport;
 import io.asyncstorefront.operation.state.OperationStateInterface;
-import io.smallrye.mutiny.Uni;
 
 /** Customers, known by email, for the customer mutations; a customer assigned to a cart cannot be deleted. */
 @Singleton
@@ -29,33 +27,8 @@ class Customers implements EntityKind<CustomerConnectionNode> {
     }
 
     @Override
-    public String keyOf(CustomerConnectionNode customer) {
-        return customer.email();
-    }
-
-    @Override
-    public Uni<List<CustomerConnectionNode>> find(Collection<String> emails) {
-        return customers.findNodes(emails);
-    }
-
-    @Override
-    public Uni<Void> insertAll(List<CustomerConnectionNode> created) {
-        return customers.insertAll(created).replaceWithVoid();
-    }
-
-    @Override
-    public Uni<Void> updateAll(List<CustomerConnectionNode> updated) {
-        return customers.updateAll(updated).replaceWithVoid();
-    }
-
-    @Override
-    public Uni<Void> deleteAll(Collection<String> emails) {
-        return customers.deleteAll(emails).replaceWithVoid();
-    }
-
-    @Override
-    public Uni<Set<String>> referenced(Collection<String> emails) {
-        return customers.emailsAssignedToCarts(emails);
+    public EntityStore<CustomerConnectionNode> store() {
+        return customers;
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.asyncstorefront.customer.model.CustomerEntity;
 import io.asyncstorefront.customer.view.CustomerConnectionNode;
+import io.asyncstorefront.entity.EntityStore;
 import io.asyncstorefront.persistence.JsonRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -16,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Customers; every method costs one statement, whatever the number of customers. */
 @ApplicationScoped
-public class CustomerRepository implements PanacheRepository<CustomerEntity> {
+public class CustomerRepository implements PanacheRepository<CustomerEntity>, EntityStore<CustomerConnectionNode> {
 
     private static final String INSERT = """
             insert into customer (id, email, firstname, lastname)
@@ -41,27 +42,37 @@ public class CustomerRepository implements PanacheRepository<CustomerEntity> {
         this.rows = rows;
     }
 
+    @Override
+    public String keyOf(CustomerConnectionNode entity) {
+        return entity.email();
+    }
+
     /** Customers as plain values, not managed entities, so that later statements of a transaction never read stale ones. */
-    public Uni<List<CustomerConnectionNode>> findNodes(Collection<String> emails) {
+    @Override
+    public Uni<List<CustomerConnectionNode>> findByKeys(Collection<String> emails) {
         return find("email in ?1", Sort.by("email"), emails).project(CustomerConnectionNode.class).list();
     }
 
-    public Uni<Integer> insertAll(List<CustomerConnectionNode> customers) {
+    @Override
+    public Uni<Void> insertAll(List<CustomerConnectionNode> customers) {
         return getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("rows", rows.of(customers)).executeUpdate());
+                .setParameter("rows", rows.of(customers)).executeUpdate()).replaceWithVoid();
     }
 
     /** Writes the names of each customer, found by email. */
-    public Uni<Integer> updateAll(List<CustomerConnectionNode> customers) {
+    @Override
+    public Uni<Void> updateAll(List<CustomerConnectionNode> customers) {
         return getSession().chain(session -> session.createNativeQuery(UPDATE)
-                .setParameter("rows", rows.of(customers)).executeUpdate());
+                .setParameter("rows", rows.of(customers)).executeUpdate()).replaceWithVoid();
     }
 
-    public Uni<Long> deleteAll(Collection<String> emails) {
-        return delete("email in ?1", emails);
+    @Override
+    public Uni<Void> deleteByKeys(Collection<String> emails) {
+        return delete("email in ?1", emails).replaceWithVoid();
     }
 
-    public Uni<Set<String>> emailsAssignedToCarts(Collection<String> emails) {
+    @Override
+    public Uni<Set<String>> referenced(Collection<String> emails) {
         return getSession().chain(session -> session.createNativeQuery(ASSIGNED, String.class)
                 .setParameter("emails", emails).getResultList())
                 .map(HashSet::new);

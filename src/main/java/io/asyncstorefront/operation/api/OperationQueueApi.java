@@ -9,18 +9,18 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.asyncstorefront.operation.config.OperationsConfig;
-import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.ledger.OperationStates;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
 public class OperationQueueApi {
 
-    private final OperationLedger ledger;
+    private final OperationStates states;
     private final OperationsConfig config;
 
-    public OperationQueueApi(OperationLedger ledger, OperationsConfig config) {
-        this.ledger = ledger;
+    public OperationQueueApi(OperationStates states, OperationsConfig config) {
+        this.states = states;
         this.config = config;
     }
 
@@ -30,6 +30,6 @@ public class OperationQueueApi {
     public Uni<@NonNull List<OperationStateInterface>> queue(
             @Name("operationIdentifiers") @Description(InputChecks.OPERATION_IDENTIFIERS) @NonNull List<@NonNull String> operationIdentifiers) {
         return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
-                .chain(() -> ledger.states(operationIdentifiers));
+                .chain(() -> states.states(operationIdentifiers));
     }
 }

@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.ledger.Acceptance;
+import io.asyncstorefront.operation.ledger.GroupAcceptance;
 import io.asyncstorefront.operation.ledger.NewOperation;
-import io.asyncstorefront.operation.ledger.OperationLedger;
 import io.asyncstorefront.operation.messaging.CommandPublisher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -20,7 +20,7 @@ import io.vertx.core.Vertx;
 
 /**
  * Group commit of accepted operations: concurrent requests wait at most operations.accept.group-wait for each other,
- * then up to group-size of them are written by one statement and one commit ({@link OperationLedger#acceptAll}). Each
+ * then up to group-size of them are written by one statement and one commit ({@link GroupAcceptance#acceptAll}). Each
  * request is answered once its group is committed, on its own Vert.x context: from then on the ledger holds the
  * operation. One message then tells the processor about the whole group; should the broker not take it, the relay
  * publishes the group's operations again after the short grace. While as many groups as operations.accept.concurrency
@@ -32,7 +32,7 @@ public class AcceptGroups {
 
     private static final Logger LOG = Logger.getLogger(AcceptGroups.class);
 
-    private final OperationLedger ledger;
+    private final GroupAcceptance ledger;
     private final CommandPublisher publisher;
     private final OperationsConfig config;
     private final Vertx vertx;
@@ -40,7 +40,7 @@ public class AcceptGroups {
     private int committing;
     private boolean timerSet;
 
-    public AcceptGroups(OperationLedger ledger, CommandPublisher publisher, OperationsConfig config, Vertx vertx) {
+    public AcceptGroups(GroupAcceptance ledger, CommandPublisher publisher, OperationsConfig config, Vertx vertx) {
         this.ledger = ledger;
         this.publisher = publisher;
         this.config = config;

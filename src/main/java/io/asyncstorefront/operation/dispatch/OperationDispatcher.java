@@ -21,9 +21,12 @@ import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.ledger.Acceptance;
+import io.asyncstorefront.operation.ledger.Cancellations;
+import io.asyncstorefront.operation.ledger.DeadLetterRetries;
+import io.asyncstorefront.operation.ledger.InlineAcceptance;
 import io.asyncstorefront.operation.ledger.NewOperation;
 import io.asyncstorefront.operation.ledger.OperationIdentifiers;
-import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.ledger.OperationStates;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.asyncstorefront.operation.state.OperationAccepted;
@@ -41,21 +44,28 @@ public class OperationDispatcher {
     private final CommandRegistry registry;
     private static final Logger LOG = Logger.getLogger(OperationDispatcher.class);
 
-    private final OperationLedger ledger;
     private final AcceptGroups groups;
+    private final InlineAcceptance inline;
+    private final OperationStates states;
+    private final DeadLetterRetries retries;
+    private final Cancellations cancellations;
     private final OperationProcessor processor;
     private final OperationsConfig config;
     private final ObjectMapper mapper;
     private final OperationMetrics metrics;
     private final IdempotencyKeySource keys;
 
-    public OperationDispatcher(CommandRegistry registry, OperationLedger ledger, AcceptGroups groups,
+    public OperationDispatcher(CommandRegistry registry, AcceptGroups groups, InlineAcceptance inline,
+            OperationStates states, DeadLetterRetries retries, Cancellations cancellations,
             OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
             OperationMetrics metrics, IdempotencyKeySource keys) {
         this.keys = keys;
         this.registry = registry;
-        this.ledger = ledger;
         this.groups = groups;
+        this.inline = inline;
+        this.states = states;
+        this.retries = retries;
+        this.cancellations = cancellations;
         this.processor = processor;
         this.config = config;
         this.mapper = mapper;
@@ -101,13 +111,13 @@ public class OperationDispatcher {
         if (!config.role().accepts()) {
             return Uni.createFrom().failure(wrongRole());
         }
-        return ledger.retry(operationIds, this::readKeysOf)
+        return retries.retry(operationIds, this::readKeysOf)
                 .invoke(retried -> {
                     if (!retried.isEmpty()) {
                         groups.publish(retried);
                     }
                 })
-                .chain(() -> ledger.states(operationIds));
+                .chain(() -> states.states(operationIds));
     }
 
     /**
@@ -118,7 +128,7 @@ public class OperationDispatcher {
         if (!config.role().accepts()) {
             return Uni.createFrom().failure(wrongRole());
         }
-        return ledger.cancel(operationIds).chain(() -> ledger.states(operationIds));
+        return cancellations.cancel(operationIds).chain(() -> states.states(operationIds));
     }
 
     /** What a stored command reads; nothing when it cannot be read, as its operation then fails without reading. */
@@ -186,7 +196,7 @@ public class OperationDispatcher {
             return Uni.createFrom().item(new OperationAccepted(recorded.envelope().operationId()));
         }
         if (acceptance instanceof Acceptance.Replayed replayed) {
-            return ledger.states(List.of(replayed.operationId())).map(states -> states.get(0));
+            return states.states(List.of(replayed.operationId())).map(found -> found.get(0));
         }
         return Uni.createFrom().failure(new IdempotencyKeyReusedException(((Acceptance.KeyReused) acceptance).key()));
     }
@@ -198,9 +208,9 @@ public class OperationDispatcher {
      */
     private Uni<OperationStateInterface> applyNow(NewOperation operation) {
         String id = OperationIdentifiers.next();
-        return Panache.withTransaction(() -> ledger.claimWithin(operation, id).chain(instead -> instead.isPresent()
+        return Panache.withTransaction(() -> inline.claimWithin(operation, id).chain(instead -> instead.isPresent()
                 ? Uni.createFrom().item(new AppliedNow(null, instead.get()))
-                : ledger.accept(id, operation.type(), operation.aggregateKeys(), operation.readKeys(),
+                : inline.accept(id, operation.type(), operation.aggregateKeys(), operation.readKeys(),
                         operation.payload(), operation.precedingStep())
                         .chain(processor::applyWithin).map(state -> new AppliedNow(state, null))))
                 .onFailure().recoverWithUni(failure -> {

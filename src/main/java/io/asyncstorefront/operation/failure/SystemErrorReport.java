@@ -23,8 +23,8 @@ public final class SystemErrorReport implements FailureReportInterface, FailureR
     }
 
     /** The attempts ran out for a reason other than the command: retryOperations may run it again. */
-    public static SystemErrorReport retriable(String message) {
-        return new SystemErrorReport(message, true);
+    public static SystemErrorReport attemptsRanOut(int attempts) {
+        return new SystemErrorReport("The operation could not be applied after " + attempts + " attempts.", true);
     }
 
     /** The command cannot be run by this service at all (an unknown type, an unreadable payload). */

@@ -1,6 +1,5 @@
 package io.asyncstorefront.operation.ledger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.persistence.JsonRows;
-import io.asyncstorefront.persistence.NativeSelects;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -52,7 +49,8 @@ public class IdempotencyKeys {
             from claimed
             """;
 
-    private static final String CLAIM_ON_SESSION = CLAIM.formatted(":claims");
+    /* For InlineAcceptance, which runs it within the caller's Hibernate Reactive transaction. */
+    static final String CLAIM_ON_SESSION = CLAIM.formatted(":claims");
 
     private static final String CLAIM_ON_POOL = CLAIM.formatted("$1");
 
@@ -95,15 +93,6 @@ public class IdempotencyKeys {
                 .map(rows -> decide(claimants, rows.iterator().next().getString(0)));
     }
 
-    /** The same within the caller's Hibernate Reactive transaction, for an operation applied at once. */
-    Uni<Optional<Acceptance>> claimWithin(Claimant claimant) {
-        String rows = rowsOf(List.of(claimant));
-        return Panache.getSession().chain(session -> NativeSelects
-                .withJson(session.createNativeQuery(CLAIM_ON_SESSION, String.class), "claims", rows)
-                .getSingleResult())
-                .map(json -> decide(List.of(claimant), json).get(0));
-    }
-
     /** Forgets up to cleanup-batch-size keys past the window; answers how many. */
     public Uni<Integer> forgetExpired() {
         return pool.preparedQuery(FORGET_EXPIRED)
@@ -112,7 +101,7 @@ public class IdempotencyKeys {
     }
 
     /** One row per key and step: a group that names one key twice sends it once and compares both with its row. */
-    private String rowsOf(List<Claimant> claimants) {
+    String rowsOf(List<Claimant> claimants) {
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
         for (Claimant claimant : claimants) {
             rows.putIfAbsent(slot(claimant.claim().key(), claimant.claim().step()), Map.of(
@@ -122,7 +111,8 @@ public class IdempotencyKeys {
         return jsonRows.of(rows.values());
     }
 
-    private List<Optional<Acceptance>> decide(List<Claimant> claimants, String json) {
+    /** For each claimant, in order: nothing when its operation is to be recorded, or what answers it instead. */
+    List<Optional<Acceptance>> decide(List<Claimant> claimants, String json) {
         Map<String, JsonNode> taken = new HashMap<>();
         try {
             mapper.readTree(json).forEach(row -> taken.put(slot(row.get(0).asText(), row.get(1).asInt()), row));
@@ -148,7 +138,6 @@ public class IdempotencyKeys {
     }
 
     private double windowSeconds() {
-        Duration window = config.idempotency().window();
-        return (double) window.toMillis() / 1000;
+        return Seconds.of(config.idempotency().window());
     }
 }

@@ -1,6 +1,8 @@
 package io.asyncstorefront.operation.ledger;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,6 +41,29 @@ public class OperationStateCodec {
     /** Writes the state as the next value of the generator. */
     public void write(JsonGenerator generator, OperationStateInterface state) throws IOException {
         mapper.writerFor(OperationStateInterface.class).writeValue(generator, state);
+    }
+
+    /**
+     * Final states as rows for the statements that record them: [{"id": …, "status": …, "result": {the state}}, …],
+     * each state written once, straight into the rows.
+     */
+    public String finalRows(List<FinalState> states) {
+        StringWriter text = new StringWriter(states.size() * 200);
+        try (JsonGenerator rows = mapper.createGenerator(text)) {
+            rows.writeStartArray();
+            for (FinalState state : states) {
+                rows.writeStartObject();
+                rows.writeStringField("id", state.operationId());
+                rows.writeStringField("status", OperationStatus.of(state.state()).name());
+                rows.writeFieldName("result");
+                write(rows, state.state());
+                rows.writeEndObject();
+            }
+            rows.writeEndArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Final states that cannot be written as JSON", e);
+        }
+        return text.toString();
     }
 
     private abstract static class DerivedId {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.asyncstorefront.operation.ledger.OperationLedger;
+import io.asyncstorefront.operation.ledger.OverdueOperations;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -18,19 +18,19 @@ public class OperationRelay {
 
     private static final Logger LOG = Logger.getLogger(OperationRelay.class);
 
-    private final OperationLedger ledger;
+    private final OverdueOperations overdue;
     private final CommandPublisher publisher;
     private final OperationMetrics metrics;
 
-    public OperationRelay(OperationLedger ledger, CommandPublisher publisher, OperationMetrics metrics) {
-        this.ledger = ledger;
+    public OperationRelay(OverdueOperations overdue, CommandPublisher publisher, OperationMetrics metrics) {
+        this.overdue = overdue;
         this.publisher = publisher;
         this.metrics = metrics;
     }
 
     @Scheduled(every = "${operations.relay.interval}", delayed = "${operations.relay.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> republishOverdue() {
-        return ledger.claimOverdue()
+        return overdue.claimOverdue()
                 .chain(ids -> {
                     if (ids.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -42,7 +42,7 @@ public class OperationRelay {
                         }
                         LOG.infof("Republished %d overdue commands", ids.size());
                         metrics.republished(ids.size());
-                        return ledger.recordRepublished(ids).replaceWithVoid();
+                        return overdue.recordRepublished(ids).replaceWithVoid();
                     });
                 })
                 .onFailure().recoverWithItem(failure -> {
@@ -53,7 +53,7 @@ public class OperationRelay {
 
     @Scheduled(every = "${operations.relay.lag-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> measureLag() {
-        return ledger.oldestUnfinishedAge().invoke(metrics::lag).replaceWithVoid()
+        return overdue.oldestUnfinishedAge().invoke(metrics::lag).replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("The processing lag could not be measured: %s", failure.toString());
                     return null;

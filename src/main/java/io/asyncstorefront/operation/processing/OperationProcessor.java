@@ -26,9 +26,11 @@ import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.failure.PrecedingStepFailedReport;
 import io.asyncstorefront.operation.failure.SystemErrorReport;
 import io.asyncstorefront.operation.ledger.AggregateRange;
+import io.asyncstorefront.operation.ledger.BatchStatements;
+import io.asyncstorefront.operation.ledger.FailedAttempts;
 import io.asyncstorefront.operation.ledger.FinalState;
-import io.asyncstorefront.operation.ledger.OperationLedger;
 import io.asyncstorefront.operation.ledger.OperationPlaces;
+import io.asyncstorefront.operation.ledger.OperationStates;
 import io.asyncstorefront.operation.ledger.PendingOperation;
 import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
@@ -46,9 +48,8 @@ import io.smallrye.mutiny.Uni;
  * up to the batch's last one, and every reader of the aggregate still to apply before that, pulling in predecessors
  * whose messages are late or lost; no history is scanned. It locks the progress rows of the aggregates it only reads
  * for share, so that readers of one aggregate run side by side, and applies their changes first where they are not
- * final. The operations are applied in rounds: an operation comes in the round after the last one that changes what it
- * reads or reads or changes what it changes, and within a round each command type's handler takes all its commands at
- * once. Operations that are already final are skipped, so a duplicate delivery changes nothing.
+ * final. The operations are applied in rounds ({@link Rounds}). Operations that are already final are skipped, so a
+ * duplicate delivery changes nothing.
  * <p>
  * Locks: a batch takes its first locks in key order and waits for them; a lock it finds it needs later never waits
  * (another batch may wait for one it holds): when one is taken, the batch rolls back and starts again, taking that one
@@ -63,15 +64,19 @@ public class OperationProcessor {
 
     private static final Logger LOG = Logger.getLogger(OperationProcessor.class);
 
-    private final OperationLedger ledger;
+    private final BatchStatements batchStatements;
+    private final FailedAttempts failedAttempts;
+    private final OperationStates states;
     private final CommandRegistry registry;
     private final ObjectMapper mapper;
     private final OperationsConfig config;
     private final OperationMetrics metrics;
 
-    public OperationProcessor(OperationLedger ledger, CommandRegistry registry, ObjectMapper mapper,
-            OperationsConfig config, OperationMetrics metrics) {
-        this.ledger = ledger;
+    public OperationProcessor(BatchStatements batchStatements, FailedAttempts failedAttempts, OperationStates states,
+            CommandRegistry registry, ObjectMapper mapper, OperationsConfig config, OperationMetrics metrics) {
+        this.batchStatements = batchStatements;
+        this.failedAttempts = failedAttempts;
+        this.states = states;
         this.registry = registry;
         this.mapper = mapper;
         this.config = config;
@@ -165,14 +170,14 @@ public class OperationProcessor {
     }
 
     private Uni<Void> countAttempt(String operationId, Throwable failure) {
-        return ledger.recordFailedAttempt(operationId, String.valueOf(failure)).onFailure().recoverWithItem(nested -> {
+        return failedAttempts.record(operationId, String.valueOf(failure)).onFailure().recoverWithItem(nested -> {
             LOG.warnf("Could not count the failed attempt of operation %s: %s", operationId, nested);
             return null;
         });
     }
 
     private Uni<Void> apply(Batch batch) {
-        return ledger.preferIndexes().chain(() -> ledger.placesOf(batch.ids))
+        return batchStatements.preferIndexes().chain(() -> batchStatements.placesOf(batch.ids))
                 .chain(places -> applyUpTo(batch, Needs.of(places.values())));
     }
 
@@ -182,12 +187,12 @@ public class OperationProcessor {
         needs.upTo.keySet().forEach(key -> first.merge(key, needs.exclusive.contains(key), Boolean::logicalOr));
         first.keySet().removeAll(batch.applied.keySet());
         Uni<Void> locked = first.isEmpty() ? Uni.createFrom().voidItem()
-                : ledger.lockProgress(first, true).invoke(progress -> progress
+                : batchStatements.lockProgress(first, true).invoke(progress -> progress
                         .forEach((key, applied) -> batch.locked(key, applied, first.get(key))))
                         .replaceWithVoid();
         return locked.chain(() -> collect(batch, needs))
                 .chain(() -> applyInRounds(batch)).invoke(batch.states::addAll)
-                .chain(states -> ledger.recordFinal(states, batch.progress()))
+                .chain(states -> batchStatements.recordFinal(states, batch.progress))
                 .replaceWithVoid();
     }
 
@@ -206,7 +211,7 @@ public class OperationProcessor {
             }
         });
         Uni<Void> locked = toLock.isEmpty() ? Uni.createFrom().voidItem()
-                : ledger.lockProgress(toLock, false).invoke(progress -> {
+                : batchStatements.lockProgress(toLock, false).invoke(progress -> {
                     if (progress.size() < toLock.size()) {
                         throw new LockTaken(toLock);
                     }
@@ -234,7 +239,7 @@ public class OperationProcessor {
             if (ranges.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return ledger.inRanges(ranges).chain(found -> {
+            return batchStatements.inRanges(ranges).chain(found -> {
                 Needs further = new Needs();
                 for (PendingOperation operation : found) {
                     batch.found.putIfAbsent(operation.id(), operation);
@@ -258,39 +263,13 @@ public class OperationProcessor {
     }
 
     private Uni<List<FinalState>> applyInRounds(Batch batch) {
-        List<List<PendingOperation>> rounds = new ArrayList<>();
-        Map<String, Integer> lastChange = new HashMap<>();
-        Map<String, Integer> lastUse = new HashMap<>();
-        Held held = new Held();
-        batch.found.values().stream()
-                .filter(operation -> !operation.status().isFinal())
-                .sorted((a, b) -> Long.compare(a.acceptedSequence(), b.acceptedSequence()))
-                .forEach(operation -> {
-                    if (batch.held.contains(operation.id()) || held.dependsOn(operation)) {
-                        held.add(operation);
-                        return;
-                    }
-                    int round = Math.max(
-                            operation.sequences().keySet().stream()
-                                    .mapToInt(key -> lastUse.getOrDefault(key, -1) + 1).max().orElse(0),
-                            operation.reads().keySet().stream()
-                                    .mapToInt(key -> lastChange.getOrDefault(key, -1) + 1).max().orElse(0));
-                    operation.sequences().keySet().forEach(key -> {
-                        lastChange.put(key, round);
-                        lastUse.put(key, round);
-                    });
-                    operation.reads().keySet().forEach(key -> lastUse.merge(key, round, Math::max));
-                    while (rounds.size() <= round) {
-                        rounds.add(new ArrayList<>());
-                    }
-                    rounds.get(round).add(operation);
-                    batch.plan.add(operation);
-                });
-        held.limit(batch.readUpTo);
+        Rounds plan = Rounds.plan(batch.found.values(), batch.held);
+        batch.plan.addAll(plan.planned());
+        batch.progress = plan.progress(batch.readUpTo);
         Map<String, OperationStateInterface> decided = new HashMap<>();
         Uni<List<FinalState>> states = precedingStepsOutside(batch).invoke(decided::putAll)
                 .map(earlier -> new ArrayList<>());
-        for (List<PendingOperation> round : rounds) {
+        for (List<PendingOperation> round : plan.rounds()) {
             states = states.chain(done -> {
                 Map<String, List<PendingOperation>> byType = new LinkedHashMap<>();
                 for (PendingOperation operation : round) {
@@ -329,11 +308,11 @@ public class OperationProcessor {
         if (outside.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return ledger.states(outside).map(states -> {
+        return states.states(outside).map(found -> {
             Map<String, OperationStateInterface> byId = new HashMap<>();
             for (int i = 0; i < outside.size(); i++) {
-                if (states.get(i) != null) {
-                    byId.put(outside.get(i), states.get(i));
+                if (found.get(i) != null) {
+                    byId.put(outside.get(i), found.get(i));
                 }
             }
             return byId;
@@ -380,8 +359,7 @@ public class OperationProcessor {
         List<C> commands = new ArrayList<>();
         for (PendingOperation operation : operations) {
             if (operation.failedAttempts() >= config.processing().maxAttempts()) {
-                failed.add(systemFailure(operation, SystemErrorReport.retriable("The operation could not be applied after "
-                        + operation.failedAttempts() + " attempts.")));
+                failed.add(systemFailure(operation, SystemErrorReport.attemptsRanOut(operation.failedAttempts())));
                 continue;
             }
             try {
@@ -425,6 +403,8 @@ public class OperationProcessor {
         final List<FinalState> states = new ArrayList<>();
         final long started = System.nanoTime();
         List<PendingOperation> current = List.of();
+        /** The progress to record, once planned: how far the changes of the aggregates held for update are final. */
+        Map<String, Long> progress = Map.of();
 
         Batch(Collection<String> ids, Set<String> held, Map<String, Boolean> firstLocks) {
             this.ids = List.copyOf(new LinkedHashSet<>(ids));
@@ -445,50 +425,12 @@ public class OperationProcessor {
             return Math.max(appliedUpTo, readUpTo.getOrDefault(key, appliedUpTo));
         }
 
-        /** The progress to record: how far the changes of the aggregates held for update are now final. */
-        Map<String, Long> progress() {
-            return readUpTo;
-        }
-
         /** The operation that failed: the only one of the failing handler call, or the only one to apply. */
         Optional<PendingOperation> culprit() {
             if (current.size() == 1) {
                 return Optional.of(current.get(0));
             }
             return plan.size() == 1 ? Optional.of(plan.get(0)) : Optional.empty();
-        }
-    }
-
-    /**
-     * The operations a batch leaves for later: those held after a failure and those that depend on them, that is that
-     * change what they read or change, or read what they change.
-     */
-    private static final class Held {
-
-        final Set<String> changed = new HashSet<>();
-        final Set<String> used = new HashSet<>();
-        final Map<String, Long> firstWaiting = new HashMap<>();
-
-        boolean dependsOn(PendingOperation operation) {
-            return operation.sequences().keySet().stream().anyMatch(used::contains)
-                    || operation.reads().keySet().stream().anyMatch(changed::contains);
-        }
-
-        void add(PendingOperation operation) {
-            operation.sequences().forEach((key, sequence) -> {
-                changed.add(key);
-                used.add(key);
-                firstWaiting.merge(key, sequence - 1, Math::min);
-            });
-            operation.reads().forEach((key, after) -> {
-                used.add(key);
-                firstWaiting.merge(key, after, Math::min);
-            });
-        }
-
-        /** Progress stops before the first change left for later, and at the changes a reader left for later waits for. */
-        void limit(Map<String, Long> readUpTo) {
-            firstWaiting.forEach((key, last) -> readUpTo.computeIfPresent(key, (ignored, upTo) -> Math.min(upTo, last)));
         }
     }
 

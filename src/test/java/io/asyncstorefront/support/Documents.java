@@ -1,14 +1,23 @@
-package io.asyncstorefront.it;
+package io.asyncstorefront.support;
 
-/** The GraphQL documents that the tests of the packaged service send. */
-final class CartDocuments {
+/**
+ * GraphQL documents that many tests send, written once: those of the application's tests and those of the packaged
+ * service's. A document that only one test sends stays in that test.
+ */
+public final class Documents {
 
-    static final String CREATE = """
+    /** Creates the empty cart $cartMask. */
+    public static final String CREATE_CART = """
             mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { identifier __typename } }
             """;
 
+    /** Creates the empty cart $cartMask, selecting what a client selects of its state. */
+    public static final String CREATE_CART_STATE = """
+            mutation Create($cartMask: String!) { createEmptyCart(cartMask: $cartMask) { %s } }
+            """.formatted(GraphQLClient.STATE_FIELDS);
+
     /** Adds one unit of the product $sku. */
-    static final String ADD = """
+    public static final String ADD = """
             mutation Add($cartMask: String!, $sku: String!) {
               addProductsToCarts(input: [{cartMask: $cartMask, items: [{sku: $sku, qty: 1}]}]) {
                 identifier
@@ -18,7 +27,7 @@ final class CartDocuments {
             """;
 
     /** Adds one unit of the product $sku, under the idempotency key $key. */
-    static final String ADD_ONCE = """
+    public static final String ADD_ONCE = """
             mutation AddOnce($cartMask: String!, $sku: String!, $key: String!) {
               addProductsToCarts(input: [{cartMask: $cartMask, items: [{sku: $sku, qty: 1}]}]) @idempotent(key: $key) {
                 identifier
@@ -27,10 +36,11 @@ final class CartDocuments {
             }
             """;
 
-    static final String CART = """
+    /** The items of the cart $cartMask. */
+    public static final String CART = """
             query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }
             """;
 
-    private CartDocuments() {
+    private Documents() {
     }
 }

@@ -1,4 +1,4 @@
-package io.asyncstorefront.operation.processing;
+package io.asyncstorefront.operation.messaging;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,8 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.asyncstorefront.operation.config.OperationsConfig;
-import io.asyncstorefront.operation.messaging.Channels;
-import io.asyncstorefront.operation.messaging.CommandNotice;
+import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
