@@ -21,6 +21,7 @@ import org.eclipse.microprofile.graphql.Source;
 import graphql.execution.ExecutionStepInfo;
 import graphql.schema.DataFetchingEnvironment;
 import io.asyncstorefront.cart.command.CreateEmptyCart;
+import io.asyncstorefront.cart.command.UpdateCartNotes;
 import io.asyncstorefront.cart.repository.CartQueries;
 import io.asyncstorefront.cart.view.CartConnectionNode;
 import io.asyncstorefront.cart.view.CartItem;
@@ -124,6 +125,17 @@ public class CartGraphQLApi {
     public Uni<@NonNull OperationStateInterface> assignCustomersToCarts(
             @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid AssignCustomerToCartInput> input) {
         return inputs.assignCustomers(input).chain(operations::submit);
+    }
+
+    @Mutation("updateCartNotes")
+    @Description("Sets the notes of carts, each cart once. Completes with CartSaveOperationCompleted when the input "
+            + "names one cart, CartsMutationCompleted when it names several.")
+    public Uni<@NonNull OperationStateInterface> updateCartNotes(
+            @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid UpdateCartNoteInput> input) {
+        return InputChecks.distinct(input, UpdateCartNoteInput::cartMask, "input", "cartMask")
+                .replaceWith(() -> new UpdateCartNotes(input.stream()
+                        .map(entry -> new UpdateCartNotes.Entry(entry.cartMask(), entry.notes())).toList()))
+                .chain(operations::submit);
     }
 
     @Mutation("deleteCarts")

@@ -13,6 +13,7 @@ public final class CartState {
     public final String mask;
     public final String incrementId;
     public String customerEmail;
+    public String notes;
     public final Map<String, Integer> items = new LinkedHashMap<>();
 
     public CartState(long id, String mask, String incrementId, String customerEmail) {

@@ -16,7 +16,7 @@ final class CartRows {
      * of arrival: one statement whatever the number of carts. %s: how the statement takes the masks.
      */
     private static final String STATES = """
-            select c.id, c.mask, c.increment_id, cu.email, ci.sku, ci.qty
+            select c.id, c.mask, c.increment_id, cu.email, ci.sku, ci.qty, c.notes
             from cart c
             left join customer cu on cu.id = c.customer_id
             left join cart_item ci on ci.cart_id = c.id
@@ -35,6 +35,7 @@ final class CartRows {
     static void add(Map<String, CartState> carts, IntFunction<Object> column) {
         CartState cart = carts.computeIfAbsent((String) column.apply(1), mask -> new CartState(
                 ((Number) column.apply(0)).longValue(), mask, (String) column.apply(2), (String) column.apply(3)));
+        cart.notes = (String) column.apply(6);
         if (column.apply(4) != null) {
             cart.items.put((String) column.apply(4), ((Number) column.apply(5)).intValue());
         }

@@ -20,11 +20,12 @@ public record CartSnapshot(
         @NonNull @Description("The identifier the client chose when it created the cart.") String cartMask,
         @NonNull @Name("increment_id") @JsonProperty("increment_id") @Description("The cart number, for example AA000000001.") String incrementId,
         @NonNull @Description("The lines of the cart, in the order their products were first added.") List<@NonNull CartItem> items,
-        @Description("The email of the customer the cart was assigned to, if any.") String customerEmail) {
+        @Description("The email of the customer the cart was assigned to, if any.") String customerEmail,
+        @Description("The shopper's notes on the cart, if any.") String notes) {
 
     public static CartSnapshot of(CartState state) {
         return new CartSnapshot(state.mask, state.incrementId,
                 state.items.entrySet().stream().map(item -> new CartItem(item.getKey(), item.getValue())).toList(),
-                state.customerEmail);
+                state.customerEmail, state.notes);
     }
 }
