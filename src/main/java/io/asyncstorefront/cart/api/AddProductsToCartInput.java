@@ -13,6 +13,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("Products to add to one cart, each SKU once.")
 public record AddProductsToCartInput(
         @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @Description("The products and their quantities, each SKU once: at least 1, at most "
-                + "storefront.carts.max-items-per-input (default 100).") @NonNull List<@NonNull @Valid CartItemInput> items) {
+        @Description("The products and their quantities, each SKU once: "
+                + CartLimits.ITEMS_PER_INPUT) @NonNull List<@NonNull @Valid CartItemInput> items) {
 }

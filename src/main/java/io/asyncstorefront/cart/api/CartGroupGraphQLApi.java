@@ -59,24 +59,24 @@ public class CartGroupGraphQLApi {
     @Name(CartSteps.ADD_PRODUCTS)
     @Description("Adds quantities of products to the cart, as addProductsToCarts does.")
     public Uni<@NonNull OperationStateInterface> addProducts(@Source CartMutations group,
-            @Name("items") @Description("The products and their quantities, each SKU once: at least 1, at most "
-                    + "storefront.carts.max-items-per-input (default 100).") @NonNull List<@NonNull @Valid CartItemInput> items) {
+            @Name("items") @Description("The products and their quantities, each SKU once: "
+                    + CartLimits.ITEMS_PER_INPUT) @NonNull List<@NonNull @Valid CartItemInput> items) {
         return step(group, CartSteps.ADD_PRODUCTS, () -> steps.addProducts(group.getCartMask(), items));
     }
 
     @Name(CartSteps.UPDATE_ITEMS)
     @Description("Sets the quantities of products that the cart holds, as updateCartItems does.")
     public Uni<@NonNull OperationStateInterface> updateItems(@Source CartMutations group,
-            @Name("items") @Description("The products and their quantities, each SKU once: at least 1, at most "
-                    + "storefront.carts.max-items-per-input (default 100).") @NonNull List<@NonNull @Valid CartItemInput> items) {
+            @Name("items") @Description("The products and their quantities, each SKU once: "
+                    + CartLimits.ITEMS_PER_INPUT) @NonNull List<@NonNull @Valid CartItemInput> items) {
         return step(group, CartSteps.UPDATE_ITEMS, () -> steps.updateItems(group.getCartMask(), items));
     }
 
     @Name(CartSteps.REMOVE_PRODUCTS)
     @Description("Removes products from the cart, as removeProductsFromCarts does.")
     public Uni<@NonNull OperationStateInterface> removeProducts(@Source CartMutations group,
-            @Name("skus") @Description("The SKUs to remove, each once: at least 1, at most "
-                    + "storefront.carts.max-items-per-input (default 100).") @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
+            @Name("skus") @Description("The SKUs to remove, each once: "
+                    + CartLimits.ITEMS_PER_INPUT) @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
         return step(group, CartSteps.REMOVE_PRODUCTS, () -> steps.removeProducts(group.getCartMask(), skus));
     }
 

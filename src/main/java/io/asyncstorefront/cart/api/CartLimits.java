@@ -7,7 +7,14 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "storefront.carts")
 public interface CartLimits {
 
+    /** Stated here once, for the schema's descriptions as for the default. */
+    String DEFAULT_MAX_ITEMS_PER_INPUT = "100";
+
+    /** What every list of a cart entry's products says of its length. */
+    String ITEMS_PER_INPUT = "at least 1, at most storefront.carts.max-items-per-input (default "
+            + DEFAULT_MAX_ITEMS_PER_INPUT + ").";
+
     /** The most products or SKUs in one cart entry. */
-    @WithDefault("100")
+    @WithDefault(DEFAULT_MAX_ITEMS_PER_INPUT)
     int maxItemsPerInput();
 }

@@ -16,6 +16,6 @@ import io.asyncstorefront.persistence.Columns;
 @Description("Products to remove from one cart, each SKU once.")
 public record RemoveProductsFromCartInput(
         @Description(CartMasks.DESCRIPTION) @NonNull @Pattern(regexp = CartMasks.PATTERN, message = CartMasks.MESSAGE) String cartMask,
-        @Description("The SKUs to remove, each once: at least 1, at most storefront.carts.max-items-per-input "
-                + "(default 100).") @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
+        @Description("The SKUs to remove, each once: "
+                + CartLimits.ITEMS_PER_INPUT) @NonNull List<@NonNull @NotBlank @Size(max = Columns.SKU) String> skus) {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.asyncstorefront.operation.config.OperationsConfig;
 import io.smallrye.mutiny.Uni;
 
 /** Checks on mutation arguments that bean validation cannot express; a failure records nothing. */
@@ -12,10 +13,13 @@ public final class InputChecks {
 
     /** What every batch mutation's input argument says of itself. */
     public static final String BATCH_INPUT = "The entries of the batch: at least 1, at most operations.batch.max-inputs "
-            + "(default 100, configurable per mutation).";
+            + "(default " + OperationsConfig.Batch.DEFAULT_MAX_INPUTS + ", configurable per mutation).";
+    /** The limit of every argument listing operation identifiers, and its default. */
+    public static final String MAX_IDENTIFIERS = "operations.queue.max-identifiers (default "
+            + OperationsConfig.Queue.DEFAULT_MAX_IDENTIFIERS + ")";
     /** What every argument listing operation identifiers says of itself. */
     public static final String OPERATION_IDENTIFIERS = "The identifiers of the operations, as their mutations "
-            + "answered them: at most operations.queue.max-identifiers (default 100).";
+            + "answered them: at most " + MAX_IDENTIFIERS + ".";
 
     private InputChecks() {
     }

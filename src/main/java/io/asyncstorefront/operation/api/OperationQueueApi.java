@@ -26,7 +26,7 @@ public class OperationQueueApi {
 
     @Query("queue")
     @Description("The current state of each operation, in request order; null for an unknown identifier. "
-            + "At most operations.queue.max-identifiers (default 100) identifiers per query.")
+            + "At most " + InputChecks.MAX_IDENTIFIERS + " identifiers per query.")
     public Uni<@NonNull List<OperationStateInterface>> queue(
             @Name("operationIdentifiers") @Description(InputChecks.OPERATION_IDENTIFIERS) @NonNull List<@NonNull String> operationIdentifiers) {
         return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")

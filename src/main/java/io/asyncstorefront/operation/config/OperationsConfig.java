@@ -78,14 +78,20 @@ public interface OperationsConfig {
     }
 
     interface Batch {
+        /** Stated here once, for the schema's descriptions as for the default. */
+        String DEFAULT_MAX_INPUTS = "100";
+
         /** The most inputs one call of a batch mutation takes, unless the mutation says otherwise. */
-        @WithDefault("100")
+        @WithDefault(DEFAULT_MAX_INPUTS)
         int maxInputs();
     }
 
     interface Queue {
+        /** Stated here once, for the schema's descriptions as for the default. */
+        String DEFAULT_MAX_IDENTIFIERS = "100";
+
         /** The most operation identifiers that one queue query may ask for. */
-        @WithDefault("100")
+        @WithDefault(DEFAULT_MAX_IDENTIFIERS)
         int maxIdentifiers();
     }
 

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.asyncstorefront.operation.api.InputChecks;
 import io.asyncstorefront.operation.config.OperationsConfig;
-import io.asyncstorefront.operation.dispatch.OperationDispatcher;
+import io.asyncstorefront.operation.dispatch.OperationControl;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.smallrye.mutiny.Uni;
 
@@ -18,11 +18,11 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class OperationControlApi {
 
-    private final OperationDispatcher dispatcher;
+    private final OperationControl control;
     private final OperationsConfig config;
 
-    public OperationControlApi(OperationDispatcher dispatcher, OperationsConfig config) {
-        this.dispatcher = dispatcher;
+    public OperationControlApi(OperationControl control, OperationsConfig config) {
+        this.control = control;
         this.config = config;
     }
 
@@ -31,21 +31,21 @@ public class OperationControlApi {
             + "never applied; later steps of its cart group fail with a PrecedingStepFailedReport, later operations of "
             + "its entities go on. An operation already completed, failed or cancelled is left as it is. Answers the "
             + "state of every operation after the call, in request order, null for an unknown identifier. At most "
-            + "operations.queue.max-identifiers (default 100) identifiers.")
+            + InputChecks.MAX_IDENTIFIERS + " identifiers.")
     public Uni<@NonNull List<OperationStateInterface>> cancelOperations(
             @Name("operationIdentifiers") @Description(InputChecks.OPERATION_IDENTIFIERS) @NonNull List<@NonNull String> operationIdentifiers) {
         return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
-                .chain(() -> dispatcher.cancel(operationIdentifiers));
+                .chain(() -> control.cancel(operationIdentifiers));
     }
 
     @Mutation("retryOperations")
     @Description("Runs again, under the same identifiers, the operations that failed with a SystemErrorReport marked "
             + "retriable; each is ordered after what its entities accepted so far and answers OperationAccepted. "
             + "Every other operation is answered with its current state, null for an unknown identifier. At most "
-            + "operations.queue.max-identifiers (default 100) identifiers.")
+            + InputChecks.MAX_IDENTIFIERS + " identifiers.")
     public Uni<@NonNull List<OperationStateInterface>> retryOperations(
             @Name("operationIdentifiers") @Description(InputChecks.OPERATION_IDENTIFIERS) @NonNull List<@NonNull String> operationIdentifiers) {
         return InputChecks.atMost(operationIdentifiers, config.queue().maxIdentifiers(), "operationIdentifiers")
-                .chain(() -> dispatcher.retry(operationIdentifiers));
+                .chain(() -> control.retry(operationIdentifiers));
     }
 }

@@ -1,7 +1,6 @@
 package io.asyncstorefront.operation.dispatch;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.operation.api.InvalidInputException;
@@ -21,8 +19,6 @@ import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.ledger.Acceptance;
-import io.asyncstorefront.operation.ledger.Cancellations;
-import io.asyncstorefront.operation.ledger.DeadLetterRetries;
 import io.asyncstorefront.operation.ledger.InlineAcceptance;
 import io.asyncstorefront.operation.ledger.NewOperation;
 import io.asyncstorefront.operation.ledger.OperationIdentifiers;
@@ -47,8 +43,6 @@ public class OperationDispatcher {
     private final AcceptGroups groups;
     private final InlineAcceptance inline;
     private final OperationStates states;
-    private final DeadLetterRetries retries;
-    private final Cancellations cancellations;
     private final OperationProcessor processor;
     private final OperationsConfig config;
     private final ObjectMapper mapper;
@@ -56,16 +50,13 @@ public class OperationDispatcher {
     private final IdempotencyKeySource keys;
 
     public OperationDispatcher(CommandRegistry registry, AcceptGroups groups, InlineAcceptance inline,
-            OperationStates states, DeadLetterRetries retries, Cancellations cancellations,
-            OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
+            OperationStates states, OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
             OperationMetrics metrics, IdempotencyKeySource keys) {
         this.keys = keys;
         this.registry = registry;
         this.groups = groups;
         this.inline = inline;
         this.states = states;
-        this.retries = retries;
-        this.cancellations = cancellations;
         this.processor = processor;
         this.config = config;
         this.mapper = mapper;
@@ -103,47 +94,7 @@ public class OperationDispatcher {
         return submit(command, precedingStep, idempotency);
     }
 
-    /**
-     * Runs again, under the same identifiers, the operations that failed with a retriable system error, and answers the
-     * current state of every given operation.
-     */
-    public Uni<List<OperationStateInterface>> retry(List<String> operationIds) {
-        if (!config.role().accepts()) {
-            return Uni.createFrom().failure(wrongRole());
-        }
-        return retries.retry(operationIds, this::readKeysOf)
-                .invoke(retried -> {
-                    if (!retried.isEmpty()) {
-                        groups.publish(retried);
-                    }
-                })
-                .chain(() -> states.states(operationIds));
-    }
-
-    /**
-     * Cancels the given operations that are not final yet, so that they are never applied, and answers the state of
-     * every given operation after the call.
-     */
-    public Uni<List<OperationStateInterface>> cancel(List<String> operationIds) {
-        if (!config.role().accepts()) {
-            return Uni.createFrom().failure(wrongRole());
-        }
-        return cancellations.cancel(operationIds).chain(() -> states.states(operationIds));
-    }
-
-    /** What a stored command reads; nothing when it cannot be read, as its operation then fails without reading. */
-    private Collection<String> readKeysOf(String type, String payload) {
-        return registry.handlerOf(type).map(handler -> {
-            try {
-                Command command = mapper.readValue(payload, handler.commandClass());
-                return command.readKeys().stream().filter(key -> !command.aggregateKeys().contains(key)).toList();
-            } catch (JsonProcessingException e) {
-                return List.<String> of();
-            }
-        }).orElse(List.of());
-    }
-
-    private static RoleException wrongRole() {
+    static RoleException wrongRole() {
         return new RoleException(
                 "This instance only processes commands (operations.role=processor); send mutations to an API instance");
     }

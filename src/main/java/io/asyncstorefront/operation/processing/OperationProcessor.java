@@ -16,15 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.asyncstorefront.operation.command.Command;
-import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.failure.PrecedingStepFailedReport;
-import io.asyncstorefront.operation.failure.SystemErrorReport;
 import io.asyncstorefront.operation.ledger.AggregateRange;
 import io.asyncstorefront.operation.ledger.BatchStatements;
 import io.asyncstorefront.operation.ledger.FailedAttempts;
@@ -67,8 +63,7 @@ public class OperationProcessor {
     private final BatchStatements batchStatements;
     private final FailedAttempts failedAttempts;
     private final OperationStates states;
-    private final CommandRegistry registry;
-    private final ObjectMapper mapper;
+    private final HandlerCalls handlers;
     private final OperationsConfig config;
     private final OperationMetrics metrics;
 
@@ -77,8 +72,7 @@ public class OperationProcessor {
         this.batchStatements = batchStatements;
         this.failedAttempts = failedAttempts;
         this.states = states;
-        this.registry = registry;
-        this.mapper = mapper;
+        this.handlers = new HandlerCalls(registry::handlerOf, mapper, config.processing().maxAttempts());
         this.config = config;
         this.metrics = metrics;
     }
@@ -285,7 +279,7 @@ public class OperationProcessor {
                 for (List<PendingOperation> sameType : byType.values()) {
                     applied = applied.chain(soFar -> {
                         batch.current = sameType;
-                        return applyAll(sameType).map(outcomes -> {
+                        return handlers.apply(sameType).map(outcomes -> {
                             batch.current = List.of();
                             outcomes.forEach(state -> decided.put(state.operationId(), state.state()));
                             soFar.addAll(outcomes);
@@ -339,52 +333,6 @@ public class OperationProcessor {
         }
         OperationStateInterface state = new OperationFailed(operation.id(), List.of(report));
         return Optional.of(new FinalState(operation.id(), state));
-    }
-
-    private Uni<List<FinalState>> applyAll(List<PendingOperation> operations) {
-        String type = operations.get(0).commandType();
-        Optional<CommandHandler<?>> handler = registry.handlerOf(type);
-        if (handler.isEmpty()) {
-            return Uni.createFrom().item(operations.stream()
-                    .map(operation -> systemFailure(operation, SystemErrorReport.permanent("Unknown command type " + type)))
-                    .toList());
-        }
-        return applyWith(handler.get(), operations);
-    }
-
-    private <C extends Command> Uni<List<FinalState>> applyWith(CommandHandler<C> handler,
-            List<PendingOperation> operations) {
-        List<FinalState> failed = new ArrayList<>();
-        List<PendingOperation> applicable = new ArrayList<>();
-        List<C> commands = new ArrayList<>();
-        for (PendingOperation operation : operations) {
-            if (operation.failedAttempts() >= config.processing().maxAttempts()) {
-                failed.add(systemFailure(operation, SystemErrorReport.attemptsRanOut(operation.failedAttempts())));
-                continue;
-            }
-            try {
-                commands.add(mapper.readValue(operation.payload(), handler.commandClass()));
-                applicable.add(operation);
-            } catch (JsonProcessingException e) {
-                failed.add(systemFailure(operation, SystemErrorReport.permanent("The command payload cannot be read")));
-            }
-        }
-        if (commands.isEmpty()) {
-            return Uni.createFrom().item(failed);
-        }
-        return handler.applyAll(commands).map(outcomes -> {
-            List<FinalState> states = new ArrayList<>(failed);
-            for (int i = 0; i < applicable.size(); i++) {
-                String id = applicable.get(i).id();
-                states.add(new FinalState(id, outcomes.get(i).stateOf(id)));
-            }
-            return states;
-        });
-    }
-
-    private static FinalState systemFailure(PendingOperation operation, SystemErrorReport report) {
-        OperationStateInterface state = new OperationFailed(operation.id(), List.of(report));
-        return new FinalState(operation.id(), state);
     }
 
     /** What one attempt at a batch has learnt, so that a failure can be traced to the operation that caused it. */
