@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -163,6 +165,10 @@ class BadInputTest {
                         "Invalid syntax with offending token ')' at line 1 column 38"));
     }
 
+    /** A message that begins with an argument's path names the argument in extensions.argument too. */
+    private static final Pattern NAMED_ARGUMENT = Pattern.compile(
+            "^((?:input|items|skus|operationIdentifiers)(?:\\[\\d+])?(?:\\.\\w+(?:\\[\\d+])?)*)(?::| must | has )");
+
     @ParameterizedTest(name = "{0} is rejected")
     @MethodSource("badRequests")
     void aBadRequestGetsAClearGraphQLErrorAndWritesNothing(String description, String document, Map<String, ?> variables,
@@ -174,6 +180,10 @@ class BadInputTest {
         List<Map<String, Object>> errors = answer.getList("errors");
         assertThat(errors).as(answer.prettify()).isNotEmpty();
         assertThat(errors.get(0).get("message").toString()).contains(expectedMessage).doesNotContain("Exception");
+        Matcher named = NAMED_ARGUMENT.matcher(errors.get(0).get("message").toString());
+        if (named.find()) {
+            assertThat(answer.getString("errors[0].extensions.argument")).as(answer.prettify()).isEqualTo(named.group(1));
+        }
         assertThat(answer.getList("errors.extensions.code")).as(answer.prettify()).doesNotContainNull()
                 .doesNotContain("INTERNAL");
         assertThat(answer.prettify()).doesNotContain("\tat ").doesNotContain("stackTrace").doesNotContain("classification");

@@ -73,11 +73,11 @@ class CartInputs {
             int size = list.apply(input.get(i)).size();
             String path = "input[" + i + "]." + field;
             if (size == 0) {
-                return Uni.createFrom().failure(new InvalidInputException(path + " must have at least one entry"));
+                return Uni.createFrom().failure(InvalidInputException.of(path, " must have at least one entry"));
             }
             if (size > maxItemsPerInput) {
                 return Uni.createFrom().failure(InvalidInputException.tooMany(path, maxItemsPerInput,
-                        path + " has " + size + " entries; a cart input takes at most " + maxItemsPerInput));
+                        " has " + size + " entries; a cart input takes at most " + maxItemsPerInput));
             }
             T entry = input.get(i);
             int index = i;

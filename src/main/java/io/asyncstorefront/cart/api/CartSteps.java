@@ -73,7 +73,7 @@ class CartSteps {
             checks = checks.chain(() -> valid(entry, path));
         }
         return checks.chain(() -> items.isEmpty()
-                ? Uni.createFrom().failure(new InvalidInputException("items must have at least one entry"))
+                ? Uni.createFrom().failure(InvalidInputException.of("items", " must have at least one entry"))
                 : inStepTerms(inputs.updateItems(input))).call(this::withinLimits);
     }
 
@@ -202,10 +202,8 @@ class CartSteps {
      * and the entries of updateItems are its items.
      */
     private static InvalidInputException stepPath(InvalidInputException problem) {
-        String message = problem.getMessage();
-        message = message.startsWith("input[0].") ? message.substring("input[0].".length())
-                : message.replaceFirst("^input", "items");
-        return problem.reworded(message);
+        return problem.renamed(path -> path.startsWith("input[0].") ? path.substring("input[0].".length())
+                : path.replaceFirst("^input", "items"));
     }
 
     private static <T> Uni<T> inStepTerms(Uni<T> checked) {

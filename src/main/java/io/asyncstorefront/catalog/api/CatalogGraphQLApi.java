@@ -79,7 +79,7 @@ public class CatalogGraphQLApi {
             @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid UpdateProductInput> input) {
         for (int i = 0; i < input.size(); i++) {
             if (input.get(i).name() == null && input.get(i).price() == null) {
-                return Uni.createFrom().failure(new InvalidInputException("input[" + i + "]: name or price is needed"));
+                return Uni.createFrom().failure(InvalidInputException.of("input[" + i + "]", ": name or price is needed"));
             }
         }
         return InputChecks.distinct(input, UpdateProductInput::sku, "input", "sku")

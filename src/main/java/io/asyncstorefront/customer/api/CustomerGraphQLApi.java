@@ -77,7 +77,8 @@ public class CustomerGraphQLApi {
             @Name("input") @Description(InputChecks.BATCH_INPUT) @NonNull List<@NonNull @Valid UpdateCustomerInput> input) {
         for (int i = 0; i < input.size(); i++) {
             if (input.get(i).firstname() == null && input.get(i).lastname() == null) {
-                return Uni.createFrom().failure(new InvalidInputException("input[" + i + "]: firstname or lastname is needed"));
+                return Uni.createFrom()
+                        .failure(InvalidInputException.of("input[" + i + "]", ": firstname or lastname is needed"));
             }
         }
         return InputChecks.distinct(input, UpdateCustomerInput::email, "input", "email")

@@ -28,7 +28,7 @@ public final class InputChecks {
     public static Uni<Void> atMost(List<?> entries, int max, String argument) {
         return entries.size() <= max ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(InvalidInputException.tooMany(argument, max,
-                        argument + " has " + entries.size() + " entries; the maximum is " + max));
+                        " has " + entries.size() + " entries; the maximum is " + max));
     }
 
     /** Fails when two entries have the same key, naming the later one, for example input[3].sku. */
@@ -38,8 +38,7 @@ public final class InputChecks {
             Object value = key.apply(entries.get(i));
             if (!seen.add(value)) {
                 String path = argument + "[" + i + "]" + (field.isEmpty() ? "" : "." + field);
-                return Uni.createFrom().failure(new InvalidInputException(
-                        path + ": " + value + " appears more than once"));
+                return Uni.createFrom().failure(InvalidInputException.of(path, ": " + value + " appears more than once"));
             }
         }
         return Uni.createFrom().voidItem();

@@ -105,11 +105,11 @@ public class OperationDispatcher {
             String type = registry.handlerOf(command).type();
             int max = config.maxInputsOf(type);
             if (batch.input().isEmpty()) {
-                return Optional.of(new InvalidInputException("input must have at least one entry"));
+                return Optional.of(InvalidInputException.of("input", " must have at least one entry"));
             }
             if (batch.input().size() > max) {
                 return Optional.of(InvalidInputException.tooMany("input", max,
-                        "input has " + batch.input().size() + " entries; " + type + " takes at most " + max));
+                        " has " + batch.input().size() + " entries; " + type + " takes at most " + max));
             }
         }
         return Optional.empty();
