@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -131,8 +132,9 @@ class BatchProcessingTest {
         List<String> carts = IntStream.range(0, 1000).mapToObj(i -> newCartMask()).toList();
         process(accept(carts.stream().map(cart -> (Command) new CreateEmptyCart(cart)).toList()));
 
-        long one = statementsToProcess(List.of(add(carts.get(0), "simple-product-1", 1)));
-        long thousand = statementsToProcess(carts.stream().map(cart -> (Command) add(cart, "simple-product-1", 1)).toList());
+        long one = statementsToProcess(() -> List.of(add(carts.get(0), "simple-product-1", 1)));
+        long thousand = statementsToProcess(
+                () -> carts.stream().map(cart -> (Command) add(cart, "simple-product-1", 1)).toList());
 
         assertThat(thousand).isEqualTo(one);
     }
@@ -233,11 +235,24 @@ class BatchProcessingTest {
     }
 
     private long statementsToProcess(int size) throws Throwable {
-        return statementsToProcess(IntStream.range(0, size).mapToObj(i -> (Command) new CreateEmptyCart(newCartMask()))
-                .toList());
+        return statementsToProcess(() -> IntStream.range(0, size)
+                .mapToObj(i -> (Command) new CreateEmptyCart(newCartMask())).toList());
     }
 
-    private long statementsToProcess(List<Command> commands) throws Throwable {
+    /**
+     * What processing the commands costs, in statements that PostgreSQL counted: the least of three runs, each of the
+     * commands made anew. The instance's relay and command consumer may run statements meanwhile (they take up what a
+     * test accepted without publishing once its grace has passed), and those can only add to a count.
+     */
+    private long statementsToProcess(Supplier<List<Command>> commands) throws Throwable {
+        long least = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            least = Math.min(least, statementsOfOneRun(commands.get()));
+        }
+        return least;
+    }
+
+    private long statementsOfOneRun(List<Command> commands) throws Throwable {
         database.resetStatementCounts();
         List<String> ids = accept(commands);
         database.resetStatementCountsNow();

@@ -49,8 +49,9 @@ public class Database {
     }
 
     /**
-     * How many statements ran since the last reset, but for transaction control and settings, the relay's periodic
-     * queries (they name next_attempt_at or min(accepted_at)) and these counting queries.
+     * How many statements ran since the last reset, but for transaction control and settings, the periodic queries of
+     * the relay (they name next_attempt_at or min(accepted_at)) and of the idempotency key cleanup (created_at <
+     * now()), and these counting queries.
      */
     public long statements() {
         return single("""
@@ -58,6 +59,7 @@ public class Database {
                 where dbid = (select oid from pg_database where datname = current_database())
                 and query !~* 'pg_stat_statements' and query !~* '^\\s*(begin|commit|rollback|set)\\M'
                 and query !~* 'next_attempt_at' and query !~* 'min\\(accepted_at\\)'
+                and query !~* 'created_at < now\\(\\)'
                 """).getLong(0);
     }
 
