@@ -34,6 +34,11 @@ public class InvalidInputException extends ClientException {
         return new InvalidInputException(ErrorCode.LIMIT_EXCEEDED, argument + problem, argument, limit, problem);
     }
 
+    /** A limit that the argument exceeds, said in words that do not begin with its path, such as a directive's. */
+    public static InvalidInputException beyondLimit(String argument, int limit, String message) {
+        return new InvalidInputException(ErrorCode.LIMIT_EXCEEDED, message, argument, limit, null);
+    }
+
     /** The same problem of the argument under another path, for a caller that names its arguments otherwise. */
     public InvalidInputException renamed(UnaryOperator<String> path) {
         if (problem == null) {

@@ -49,7 +49,7 @@ public class IdempotentDirective implements IdempotencyKeySource {
             throw new InvalidInputException("@idempotent(key:) must not be empty");
         }
         if (key.length() > IdempotencyClaim.MAX_KEY_LENGTH) {
-            throw InvalidInputException.tooMany("key", IdempotencyClaim.MAX_KEY_LENGTH, "@idempotent(key:) has "
+            throw InvalidInputException.beyondLimit("key", IdempotencyClaim.MAX_KEY_LENGTH, "@idempotent(key:) has "
                     + key.length() + " characters; the maximum is " + IdempotencyClaim.MAX_KEY_LENGTH);
         }
         String problem = StorableText.problemOf(key);

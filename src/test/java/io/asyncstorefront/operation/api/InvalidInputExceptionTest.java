@@ -45,6 +45,17 @@ class InvalidInputExceptionTest {
     }
 
     @Test
+    void aLimitSaidInOtherWordsKeepsThemAndNamesItsArgument() {
+        InvalidInputException overlong = InvalidInputException.beyondLimit("key", 255,
+                "@idempotent(key:) has 256 characters; the maximum is 255");
+
+        assertThat(overlong.getMessage()).isEqualTo("@idempotent(key:) has 256 characters; the maximum is 255");
+        assertThat(overlong.argument()).isEqualTo("key");
+        assertThat(overlong.limit()).isEqualTo(255);
+        assertThat(overlong.renamed(path -> "other")).isSameAs(overlong);
+    }
+
+    @Test
     void aProblemWithoutAPathIsNotRenamed() {
         InvalidInputException free = new InvalidInputException("@idempotent(key:) must not be empty");
 
