@@ -176,7 +176,8 @@ class IdempotencyTest {
                 "@idempotent(key:) must not be empty");
         JsonPath overlong = execute(ADD, Map.of("m", cartMask, "qty", 1, "key", "k".repeat(256)));
         assertRefused(overlong, "LIMIT_EXCEEDED", "@idempotent(key:) has 256 characters; the maximum is 255");
-        assertThat(overlong.getString("errors[0].message")).isEqualTo("@idempotent(key:) has 256 characters; the maximum is 255");
+        assertThat(overlong.getString("errors[0].message"))
+                .isEqualTo("@idempotent(key:) has 256 characters; the maximum is 255");
         assertThat(overlong.getString("errors[0].extensions.argument")).isEqualTo("key");
         assertRefused(execute(ADD, Map.of("m", cartMask, "qty", 1, "key", "a\u0001b")), "BAD_USER_INPUT",
                 "contains the control character U+0001 at position 1");
