@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +18,8 @@ import org.junit.jupiter.api.Test;
 import io.asyncstorefront.cart.api.CartLimits;
 import io.asyncstorefront.graphql.GraphQLLimits;
 import io.asyncstorefront.operation.config.OperationsConfig;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.asyncstorefront.support.MappingDefaults;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 
 /**
  * Configuration defaults are stated once, in the @ConfigMapping interfaces: application.properties does not restate
@@ -37,11 +33,8 @@ class ConfigurationDefaultsTest {
     private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("^[A-Z][A-Z0-9_]*$");
 
     /** Only the mappings, without application.properties: what they fall back to. */
-    private static final SmallRyeConfig DEFAULTS = new SmallRyeConfigBuilder()
-            .withConverter(MemorySize.class, 100, new MemorySizeConverter())
-            .withConverter(Duration.class, 100, new DurationConverter())
-            .withMapping(OperationsConfig.class).withMapping(GraphQLLimits.class).withMapping(CartLimits.class)
-            .build();
+    private static final SmallRyeConfig DEFAULTS = MappingDefaults.of(OperationsConfig.class, GraphQLLimits.class,
+            CartLimits.class);
 
     @Test
     void theReadmeStatesTheMappingsDefaults() throws IOException {

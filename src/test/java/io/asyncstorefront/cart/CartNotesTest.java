@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.asyncstorefront.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -37,6 +40,9 @@ class CartNotesTest {
             query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { cartMask notes } }
             """;
 
+    @Inject
+    Database database;
+
     @Test
     void notesAreSetReadBackAndCleared() {
         String cartMask = newCartMask();
@@ -54,13 +60,27 @@ class CartNotesTest {
     }
 
     @Test
-    void anUnknownCartFailsAndOverlongNotesAreRefused() {
+    void anUnknownCartFailsAndWrongInputIsRefusedRecordingNothing() {
         Map<String, Object> unknown = mutateAndAwait(NOTES, input(newCartMask(), "hello"));
         assertThat(unknown).containsEntry("__typename", "OperationFailed");
 
-        JsonPath refused = execute(NOTES, input(newCartMask(), "n".repeat(501)));
-        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
-        assertThat(refused.getString("data")).isNull();
+        String cartMask = newCartMask();
+        createCart(cartMask);
+        long operations = database.operations();
+        assertRefused(execute(NOTES, input(cartMask, "n".repeat(501))), "BAD_USER_INPUT", "notes");
+        assertRefused(execute(NOTES, input(cartMask, "a\u0000b")), "BAD_USER_INPUT", "U+0000");
+        assertRefused(execute(NOTES, Map.of("input", List.of(Map.of("cartMask", cartMask, "notes", "a"),
+                Map.of("cartMask", cartMask, "notes", "b")))), "BAD_USER_INPUT",
+                "input[1].cartMask: " + cartMask + " appears more than once");
+        assertRefused(execute(NOTES, Map.of("input", List.of())), "BAD_USER_INPUT", "input must have at least one entry");
+        assertThat(database.operations()).isEqualTo(operations);
+        assertThat(execute(CART, Map.of("cartMask", cartMask)).getString("data.carts[0].notes")).isNull();
+    }
+
+    private static void assertRefused(JsonPath answer, String code, String message) {
+        assertThat(answer.getString("errors[0].extensions.code")).as(answer.prettify()).isEqualTo(code);
+        assertThat(answer.getString("errors[0].message")).as(answer.prettify()).contains(message);
+        assertThat(answer.getString("data.updateCartNotes")).isNull();
     }
 
     private static Map<String, Object> input(String cartMask, String notes) {

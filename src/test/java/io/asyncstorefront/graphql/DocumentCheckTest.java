@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import io.asyncstorefront.error.ErrorCode;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.asyncstorefront.support.MappingDefaults;
 
 /** The document checks alone, with the default limits, before anything is executed. */
 class DocumentCheckTest {
 
     /** The mapping's own defaults, read without the application. */
-    private static final GraphQLLimits LIMITS = new SmallRyeConfigBuilder()
-            .withConverter(MemorySize.class, 100, new MemorySizeConverter()).withMapping(GraphQLLimits.class).build()
+    private static final GraphQLLimits LIMITS = MappingDefaults.of(GraphQLLimits.class)
             .getConfigMapping(GraphQLLimits.class);
 
     private final DocumentCheck check = new DocumentCheck(LIMITS, new ParserLimits(LIMITS).options());

@@ -33,9 +33,12 @@ final class CartRows {
 
     /** Adds a row of STATES to the carts, by mask: the cart, then each of its items. */
     static void add(Map<String, CartState> carts, IntFunction<Object> column) {
-        CartState cart = carts.computeIfAbsent((String) column.apply(1), mask -> new CartState(
-                ((Number) column.apply(0)).longValue(), mask, (String) column.apply(2), (String) column.apply(3)));
-        cart.notes = (String) column.apply(6);
+        CartState cart = carts.computeIfAbsent((String) column.apply(1), mask -> {
+            CartState found = new CartState(((Number) column.apply(0)).longValue(), mask, (String) column.apply(2),
+                    (String) column.apply(3));
+            found.notes = (String) column.apply(6);
+            return found;
+        });
         if (column.apply(4) != null) {
             cart.items.put((String) column.apply(4), ((Number) column.apply(5)).intValue());
         }

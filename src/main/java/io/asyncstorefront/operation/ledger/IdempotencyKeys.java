@@ -9,9 +9,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.config.OperationsConfig;
@@ -73,13 +71,11 @@ public class IdempotencyKeys {
     }
 
     private final OperationsConfig config;
-    private final ObjectMapper mapper;
     private final JsonRows jsonRows;
     private final Pool pool;
 
-    public IdempotencyKeys(OperationsConfig config, ObjectMapper mapper, JsonRows jsonRows, Pool pool) {
+    public IdempotencyKeys(OperationsConfig config, JsonRows jsonRows, Pool pool) {
         this.config = config;
-        this.mapper = mapper;
         this.jsonRows = jsonRows;
         this.pool = pool;
     }
@@ -114,11 +110,7 @@ public class IdempotencyKeys {
     /** For each claimant, in order: nothing when its operation is to be recorded, or what answers it instead. */
     List<Optional<Acceptance>> decide(List<Claimant> claimants, String json) {
         Map<String, JsonNode> taken = new HashMap<>();
-        try {
-            mapper.readTree(json).forEach(row -> taken.put(slot(row.get(0).asText(), row.get(1).asInt()), row));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable idempotency keys", e);
-        }
+        jsonRows.read(json).forEach(row -> taken.put(slot(row.get(0).asText(), row.get(1).asInt()), row));
         List<Optional<Acceptance>> decisions = new ArrayList<>(claimants.size());
         for (Claimant claimant : claimants) {
             JsonNode row = taken.get(slot(claimant.claim().key(), claimant.claim().step()));
