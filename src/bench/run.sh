@@ -8,7 +8,8 @@
 # BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products add-hot-product poll-queue"),
 # BENCH_DRAIN_OPS (100000), BENCH_DRAIN_WORKLOADS ("create-empty-cart"; add add-products add-hot-product to compare
 # the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
-# ("pgbench modes drain ledger"), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180).
+# ("pgbench modes drain ledger"), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
+# BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -112,7 +113,7 @@ start_service() {
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
     AMQP_HOST=127.0.0.1 AMQP_PORT=$AMQP_PORT AMQP_USERNAME=bench AMQP_PASSWORD=bench \
     QUARKUS_HTTP_PORT=$port OPERATIONS_MODE="$1" OPERATIONS_ROLE="$2" \
-    java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ] && return

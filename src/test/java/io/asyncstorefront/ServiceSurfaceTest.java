@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.asyncstorefront.support.KubernetesManifests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -45,7 +46,15 @@ class ServiceSurfaceTest {
                 .then().statusCode(200)
                 .body("status", containsString("UP"))
                 .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
-                        "SmallRye Reactive Messaging - readiness check"));
+                        "SmallRye Reactive Messaging - readiness check", "Graceful Shutdown"));
+    }
+
+    /** The processor's autoscaler (deploy/kubernetes) reads a metric that the service serves. */
+    @Test
+    void theMetricThatScalesTheProcessorIsServed() {
+        String metric = KubernetesManifests.processorScalingMetric();
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines())
+                .anyMatch(line -> line.startsWith(metric + " ") || line.startsWith(metric + "{"));
     }
 
     @Test

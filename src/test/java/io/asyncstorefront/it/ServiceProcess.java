@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /** The packaged service (target/quarkus-app) running in production mode as a separate process. */
 final class ServiceProcess implements AutoCloseable {
@@ -69,6 +71,12 @@ final class ServiceProcess implements AutoCloseable {
                 .post("/graphql").then().statusCode(200).extract().jsonPath();
     }
 
+    /** Posts a GraphQL request and answers whatever comes back, for a caller that judges the status itself. */
+    Response post(String document, Map<String, ?> variables) {
+        return given().baseUri(baseUri()).contentType(ContentType.JSON)
+                .body(Map.of("query", document, "variables", variables)).post("/graphql");
+    }
+
     /** Runs a mutation that must be accepted and answers its operation identifier. */
     String accept(String mutation, Map<String, ?> variables) {
         Map<String, Object> state = graphQL(mutation, variables).getMap("data.values()[0]");
@@ -92,6 +100,16 @@ final class ServiceProcess implements AutoCloseable {
                 () -> stateTypes(operations).stream().filter(type -> !UNFINISHED.contains(type)).count());
     }
 
+    /** Asks the process to stop, as Kubernetes does (SIGTERM). */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to exit; answers whether it did within the time. */
+    boolean awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Ends the process at once, as a crash or an OOM kill would. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
@@ -100,7 +118,7 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
             kill();
         }
     }

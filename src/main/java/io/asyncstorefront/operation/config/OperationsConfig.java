@@ -181,5 +181,12 @@ public interface OperationsConfig {
         /** How many batches one instance applies at once; batches that share an aggregate wait for each other. */
         @WithDefault("2")
         int concurrency();
+
+        /**
+         * On shutdown, how long the running batches may take to commit and settle their messages; the messages of
+         * batches that have not started go back to the broker.
+         */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 }

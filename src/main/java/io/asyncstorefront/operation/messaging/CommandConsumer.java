@@ -1,15 +1,19 @@
 package io.asyncstorefront.operation.messaging;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -18,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.processing.OperationProcessor;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -34,7 +39,7 @@ import io.vertx.core.json.JsonObject;
  * has passed since its first message, or as soon as a running batch is done: under load batches fill up while others
  * are applied. The consumer asks the broker for at most batch-size messages per running and next batch, and settles a
  * batch's messages after the transaction that applied it. A message is only a wake-up call: the ledger holds the
- * commands.
+ * commands. On shutdown no batch starts, and the running ones commit and settle before the broker connection closes.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -46,6 +51,7 @@ public class CommandConsumer {
     private final Vertx vertx;
     private final boolean enabled;
     private final Instance<Multi<Message<JsonObject>>> commands;
+    private volatile Batches batches;
 
     public CommandConsumer(OperationProcessor processor, OperationsConfig config, Vertx vertx,
             @ConfigProperty(name = Channels.COMMANDS_IN_ENABLED_PROPERTY) boolean enabled,
@@ -62,7 +68,25 @@ public class CommandConsumer {
             LOG.info("The command processor is off on this instance");
             return;
         }
-        commands.get().subscribe().withSubscriber(new Batches());
+        batches = new Batches();
+        commands.get().subscribe().withSubscriber(batches);
+    }
+
+    /*
+     * Before the connector closes its link (it does when the application scope ends, after this event): a batch cut off
+     * would be applied again from its redelivered messages, which is safe but wasted work. What is still unsettled when
+     * the link closes goes back to the broker, which hands it to another instance.
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent shutdown) {
+        if (batches == null) {
+            return;
+        }
+        if (batches.drain(config.processing().drainTimeout())) {
+            LOG.info("The processor stopped taking commands; its running batches committed");
+        } else {
+            LOG.warnf("Batches were still running after %s; their messages go back to the broker",
+                    config.processing().drainTimeout());
+        }
     }
 
     private Uni<Void> process(List<Notice> notices) {
@@ -115,6 +139,7 @@ public class CommandConsumer {
         private int running;
         private boolean waited;
         private boolean timerSet;
+        private boolean stopping;
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
@@ -143,14 +168,32 @@ public class CommandConsumer {
 
         private synchronized void done(int messages) {
             running--;
+            if (stopping) {
+                notifyAll();
+                return;
+            }
             subscription.request(messages);
             waited = true;
             dispatch();
         }
 
+        /** Starts no further batch and waits for the running ones; answers whether they all finished in time. */
+        synchronized boolean drain(Duration timeout) {
+            stopping = true;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                for (long left = timeout.toNanos(); running > 0 && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return running == 0;
+        }
+
         /** Starts batches while a slot is free and a batch is full or has waited long enough. */
         private void dispatch() {
-            while (running < concurrency && !pending.isEmpty() && (waited || pendingOperations >= size)) {
+            while (!stopping && running < concurrency && !pending.isEmpty() && (waited || pendingOperations >= size)) {
                 List<Notice> batch = new ArrayList<>();
                 int operations = 0;
                 while (!pending.isEmpty() && operations < size) {
