@@ -8,8 +8,9 @@
 # BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products add-hot-product poll-queue"),
 # BENCH_DRAIN_OPS (100000), BENCH_DRAIN_WORKLOADS ("create-empty-cart"; add add-products add-hot-product to compare
 # the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
-# ("pgbench modes drain ledger"), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
-# BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it).
+# ("pgbench modes drain ledger"; also warmup), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
+# BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it), BENCH_JAVA (the java
+# that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,6 +25,8 @@ DRAIN_OPS=${BENCH_DRAIN_OPS:-100000}
 DRAIN_WORKLOADS=${BENCH_DRAIN_WORKLOADS:-"create-empty-cart"}
 LEDGER_ROWS=${BENCH_LEDGER_ROWS:-1000000}
 PHASES=${BENCH_PHASES:-"pgbench modes drain ledger"}
+WARMUP_SLICES=${BENCH_WARMUP_SLICES:-12}
+JAVA=${BENCH_JAVA:-java}
 SETTLE=${BENCH_SETTLE:-180}
 ARTEMIS_VERSION=2.44.0
 PG_HOST=127.0.0.1
@@ -113,7 +116,7 @@ start_service() {
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
     AMQP_HOST=127.0.0.1 AMQP_PORT=$AMQP_PORT AMQP_USERNAME=bench AMQP_PASSWORD=bench \
     QUARKUS_HTTP_PORT=$port OPERATIONS_MODE="$1" OPERATIONS_ROLE="$2" \
-    java ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
+    "$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ] && return
@@ -223,6 +226,41 @@ phase_modes() {
     done
     printf '\nPeak RSS of the service (%s): %s\n' "$mode" \
       "$(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVICE_PID/status")" | tee -a "$TABLE"
+    stop_service
+  done
+}
+
+# A fresh service's pace from its first request: createEmptyCart at 64 clients in 10 s slices, then its steady rate
+# over the next 20 s, and the first slice that reached 80% of it (how long an added pod serves below its speed).
+phase_warmup() {
+  {
+    echo
+    echo "Warm-up: createEmptyCart, 64 clients, requests/s in 10 s slices from the first request; steady: the 20 s after them${BENCH_JAVA_OPTS:+ (JVM options: $BENCH_JAVA_OPTS)}"
+    echo
+    echo "| mode | java | slices (requests/s) | steady requests/s | 80% reached after | service CPU s in the slices |"
+    echo "|---|---|---|---|---|---|"
+  } | tee -a "$TABLE"
+  for mode in $MODES; do
+    reset_database
+    start_service "$mode" all "warmup-$mode"
+    setup_carts
+    local slices="" rates=() result s0 s1 steady reached="not within the slices" i
+    s0=$(ticks "$SERVICE_PID")
+    for i in $(seq 1 "$WARMUP_SLICES"); do
+      result=$(wrk_run create-empty-cart 64 10)
+      rates+=("$(awk -v r="$(field requests "$result")" -v s="$(field seconds "$result")" 'BEGIN { printf "%.0f", r / s }')")
+    done
+    s1=$(ticks "$SERVICE_PID")
+    result=$(wrk_run create-empty-cart 64 20)
+    steady=$(awk -v r="$(field requests "$result")" -v s="$(field seconds "$result")" 'BEGIN { printf "%.0f", r / s }')
+    for i in "${!rates[@]}"; do
+      if [ "$reached" = "not within the slices" ] && [ "${rates[$i]}" -ge $((steady * 8 / 10)) ]; then
+        reached="$(((i + 1) * 10)) s"
+      fi
+    done
+    slices=$(IFS=' '; echo "${rates[*]}")
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$mode" "$("$JAVA" -version 2>&1 | head -1 | sed 's/"//g')" "$slices" \
+      "$steady" "$reached" "$(awk -v t=$((s1 - s0)) 'BEGIN { printf "%.1f", t / 100 }')" | tee -a "$TABLE"
     stop_service
   done
 }

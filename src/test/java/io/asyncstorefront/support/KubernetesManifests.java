@@ -57,8 +57,7 @@ public final class KubernetesManifests {
         return ofKind(jvm(), "HorizontalPodAutoscaler").stream()
                 .flatMap(hpa -> StreamSupport.stream(hpa.path("spec").path("metrics").spliterator(), false))
                 .filter(metric -> "External".equals(metric.path("type").asText()))
-                .map(metric -> metric.path("external").path("metric").path("selector").path("matchLabels")
-                        .path("source_metric").asText())
+                .map(metric -> metric.path("external").path("metric").path("name").asText())
                 .findFirst().orElseThrow();
     }
 }
