@@ -10,7 +10,9 @@
 # the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
 # ("pgbench modes drain ledger"; also warmup), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
 # BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it), BENCH_JAVA (the java
-# that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12).
+# that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12), BENCH_TRAINING (s of
+# load in the aot phase, 60). The aot phase (JDK 25) trains an AOT cache with the benchmark's load; the phases after it
+# start the service with that cache.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +29,8 @@ LEDGER_ROWS=${BENCH_LEDGER_ROWS:-1000000}
 PHASES=${BENCH_PHASES:-"pgbench modes drain ledger"}
 WARMUP_SLICES=${BENCH_WARMUP_SLICES:-12}
 JAVA=${BENCH_JAVA:-java}
+TRAINING=${BENCH_TRAINING:-60}
+AOT_OPTS=""
 SETTLE=${BENCH_SETTLE:-180}
 ARTEMIS_VERSION=2.44.0
 PG_HOST=127.0.0.1
@@ -116,7 +120,7 @@ start_service() {
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
     AMQP_HOST=127.0.0.1 AMQP_PORT=$AMQP_PORT AMQP_USERNAME=bench AMQP_PASSWORD=bench \
     QUARKUS_HTTP_PORT=$port OPERATIONS_MODE="$1" OPERATIONS_ROLE="$2" \
-    "$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
+    "$JAVA" ${BENCH_JAVA_OPTS:-} $AOT_OPTS -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ] && return
@@ -230,12 +234,33 @@ phase_modes() {
   done
 }
 
+# JDK 25's AOT cache (JEP 483, 514, 515): classes loaded and linked, and method profiles, recorded while the service
+# serves the benchmark's workloads, written when it exits; later phases start from it (AOT_OPTS).
+phase_aot() {
+  local cache="$WORK/app.aot"
+  rm -f "$cache"
+  reset_database
+  AOT_OPTS="-XX:AOTCacheOutput=$cache"
+  start_service async all aot-training
+  setup_carts
+  log "training the AOT cache for ${TRAINING}s"
+  for workload in create-empty-cart add-products poll-queue; do
+    wrk_run "$workload" 64 $((TRAINING / 3)) >/dev/null
+  done
+  local started=$SECONDS
+  stop_service
+  [ -f "$cache" ] || { log "no AOT cache was written (see $WORK/service-aot-training.log)"; exit 1; }
+  printf '\nAOT cache: %s MiB, written in %d s after the service stopped\n' "$(du -m "$cache" | cut -f1)" \
+    $((SECONDS - started)) | tee -a "$TABLE"
+  AOT_OPTS="-XX:AOTCache=$cache"
+}
+
 # A fresh service's pace from its first request: createEmptyCart at 64 clients in 10 s slices, then its steady rate
 # over the next 20 s, and the first slice that reached 80% of it (how long an added pod serves below its speed).
 phase_warmup() {
   {
     echo
-    echo "Warm-up: createEmptyCart, 64 clients, requests/s in 10 s slices from the first request; steady: the 20 s after them${BENCH_JAVA_OPTS:+ (JVM options: $BENCH_JAVA_OPTS)}"
+    echo "Warm-up: createEmptyCart, 64 clients, requests/s in 10 s slices from the first request; steady: the 20 s after them${BENCH_JAVA_OPTS:+ (JVM options: $BENCH_JAVA_OPTS)}${AOT_OPTS:+ (with $AOT_OPTS)}"
     echo
     echo "| mode | java | slices (requests/s) | steady requests/s | 80% reached after | service CPU s in the slices |"
     echo "|---|---|---|---|---|---|"
