@@ -8,7 +8,7 @@
 # BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products add-hot-product poll-queue"),
 # BENCH_DRAIN_OPS (100000), BENCH_DRAIN_WORKLOADS ("create-empty-cart"; add add-products add-hot-product to compare
 # the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
-# ("pgbench modes drain ledger"; also warmup), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
+# ("pgbench modes drain ledger"; also warmup, aot, stale), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
 # BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it), BENCH_JAVA (the java
 # that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12), BENCH_TRAINING (s of
 # load in the aot phase, 60). The aot phase (JDK 25) trains an AOT cache with the benchmark's load; the phases after it
@@ -158,8 +158,9 @@ field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 measure() {
   local mode=$1 workload=$2 clients=$3
   local t0 c0 s0 p0 b0 u0 result t1 c1 s1 p1 b1 u1
-  # Statistics as autovacuum keeps them on a database in its steady state; the tables grow fast here.
-  psql_db -c "analyze"
+  # Statistics as autovacuum keeps them on a database in its steady state; the tables grow fast here. The stale phase
+  # measures without them (NO_ANALYZE).
+  [ -n "${NO_ANALYZE:-}" ] || psql_db -c "analyze"
   t0=$(psql_db -c "select clock_timestamp()"); c0=$(commits); u0=$(unfinished)
   s0=$(ticks "$SERVICE_PID"); p0=$(pg_ticks); b0=$(ticks "$BROKER_PID")
   result=$(wrk_run "$workload" "$clients" "$DURATION")
@@ -288,6 +289,35 @@ phase_warmup() {
       "$steady" "$reached" "$(awk -v t=$((s1 - s0)) 'BEGIN { printf "%.1f", t / 100 }')" | tee -a "$TABLE"
     stop_service
   done
+}
+
+# The modes' rows on stale statistics: autovacuum off and the only ANALYZE taken while the ledger was empty, then the
+# ledger grows under load, as in a new deployment before autovacuum looks again. The plans must not depend on them:
+# completed/s within 10% of the analyzed rows of the modes phase.
+phase_stale() {
+  psql_admin -c "alter system set autovacuum = off" -c "select pg_reload_conf()" >/dev/null
+  {
+    echo
+    echo "On stale statistics (autovacuum off, the only ANALYZE taken on the empty ledger):"
+  } | tee -a "$TABLE"
+  header
+  for mode in $MODES; do
+    reset_database
+    start_service "$mode" all "stale-$mode"
+    setup_carts
+    psql_db -c "analyze"
+    wrk_run create-empty-cart 64 "$WARMUP" >/dev/null
+    wrk_run add-products 64 "$WARMUP" >/dev/null
+    await_drained "$SETTLE"
+    for workload in $WORKLOADS; do
+      for clients in $CLIENTS; do
+        log "$mode on stale statistics: $workload, $clients clients"
+        NO_ANALYZE=1 measure "$mode" "$workload" "$clients"
+      done
+    done
+    stop_service
+  done
+  psql_admin -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
 }
 
 # batch_histogram PORT: the processor's histogram of operations per transaction, "count sum le1 le10 ... le1000".

@@ -115,7 +115,11 @@ class ShutdownIT {
 
             assertThat(wrong).as("answers other than an operation state, a refusal after the signal or a cut").isEmpty();
             assertThat(answeredWhileNotReady.get()).as("mutations answered while readiness was DOWN").isPositive();
-            assertThat(cut).as("requests cut in flight: at most one per client").hasSizeLessThanOrEqualTo(CLIENTS);
+            // A request sent on a kept-alive connection that the service closes gets no answer: one per client when
+            // the server stops, one more if a 503 closed the connection it was about to reuse.
+            assertThat(cut).as("requests cut in flight").hasSizeLessThanOrEqualTo(2 * CLIENTS)
+                    .allMatch(failure -> failure.startsWith("org.apache.http.NoHttpResponseException")
+                            || failure.startsWith("java.net.SocketException"));
             assertThat(Files.readString(log)).contains("The processor stopped taking commands; its running batches committed");
             System.out.printf("SIGTERM: %d acknowledged, %d answered while not ready, %d refused, %d cut; exited after %d ms%n",
                     acknowledged.size(), answeredWhileNotReady.get(), refused.get(), cut.size(), stopping.toMillis());
