@@ -3,7 +3,6 @@ package io.asyncstorefront;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.asyncstorefront.cart.api.CartLimits;
 import io.asyncstorefront.graphql.GraphQLLimits;
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.support.ApplicationProperties;
 import io.asyncstorefront.support.MappingDefaults;
 import io.smallrye.config.SmallRyeConfig;
 
@@ -46,10 +46,7 @@ class ConfigurationDefaultsTest {
 
     @Test
     void applicationPropertiesRestatesNoDefault() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
-            properties.load(in);
-        }
+        Properties properties = ApplicationProperties.load();
         properties.stringPropertyNames().stream().filter(key -> !key.startsWith("%"))
                 .forEach(key -> assertThat(DEFAULTS.getOptionalValue(key, String.class))
                         .as("%s in application.properties, equal to its mapping's default", key)

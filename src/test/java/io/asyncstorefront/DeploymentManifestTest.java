@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.support.ApplicationProperties;
 import io.asyncstorefront.support.KubernetesManifests;
 import io.asyncstorefront.support.MappingDefaults;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -83,7 +83,7 @@ class DeploymentManifestTest {
     @Test
     void theGracePeriodCoversTheShutdown() throws IOException {
         List<JsonNode> objects = KubernetesManifests.jvm();
-        Properties properties = applicationProperties();
+        Properties properties = ApplicationProperties.load();
         Duration requests = duration(properties.getProperty("quarkus.shutdown.timeout"));
         Duration batches = MappingDefaults.of(OperationsConfig.class).getValue("operations.processing.drain-timeout",
                 Duration.class);
@@ -95,7 +95,8 @@ class DeploymentManifestTest {
             assertThat(Duration.ofSeconds(grace)).as(name(deployment))
                     .isGreaterThanOrEqualTo(delay.plus(requests).plus(batches));
         }
-        assertThat(environment(deployment(objects, "api")).get("QUARKUS_SHUTDOWN_DELAY")).isNotEqualTo("0s");
+        assertThat(environment(KubernetesManifests.deployment(objects, "api")).get("QUARKUS_SHUTDOWN_DELAY"))
+                .isNotEqualTo("0s");
     }
 
     @Test
@@ -140,7 +141,7 @@ class DeploymentManifestTest {
     /** The variables that application.properties requires in production. */
     private static List<String> requiredVariables() throws IOException {
         List<String> variables = new ArrayList<>();
-        Properties properties = applicationProperties();
+        Properties properties = ApplicationProperties.load();
         for (String key : properties.stringPropertyNames()) {
             Matcher variable = REQUIRED.matcher(properties.getProperty(key));
             if (key.startsWith("%prod.") && variable.matches()) {
@@ -150,21 +151,8 @@ class DeploymentManifestTest {
         return variables;
     }
 
-    private static Properties applicationProperties() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
-            properties.load(in);
-        }
-        return properties;
-    }
-
     private static List<JsonNode> deployments(List<JsonNode> objects) {
         return KubernetesManifests.ofKind(objects, "Deployment");
-    }
-
-    private static JsonNode deployment(List<JsonNode> objects, String role) {
-        return deployments(objects).stream().filter(deployment -> role.equals(environment(deployment).get("OPERATIONS_ROLE")))
-                .findFirst().orElseThrow();
     }
 
     private static JsonNode container(JsonNode deployment) {

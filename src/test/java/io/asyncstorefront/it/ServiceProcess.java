@@ -66,9 +66,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Posts a GraphQL request; the service answers HTTP 200 for good and bad documents alike. */
     JsonPath graphQL(String document, Map<String, ?> variables) {
-        return given().baseUri(baseUri()).contentType(ContentType.JSON)
-                .body(Map.of("query", document, "variables", variables))
-                .post("/graphql").then().statusCode(200).extract().jsonPath();
+        return post(document, variables).then().statusCode(200).extract().jsonPath();
     }
 
     /** Posts a GraphQL request and answers whatever comes back, for a caller that judges the status itself. */

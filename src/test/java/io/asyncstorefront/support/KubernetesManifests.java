@@ -44,12 +44,20 @@ public final class KubernetesManifests {
         return ofKind(jvm(), "ConfigMap").get(0).path("data").path(variable).asText();
     }
 
+    /** The Deployment that runs the service in the given role (its OPERATIONS_ROLE). */
+    public static JsonNode deployment(List<JsonNode> objects, String role) {
+        return ofKind(objects, "Deployment").stream()
+                .filter(deployment -> StreamSupport.stream(deployment.path("spec").path("template").path("spec")
+                        .path("containers").get(0).path("env").spliterator(), false)
+                        .anyMatch(variable -> "OPERATIONS_ROLE".equals(variable.path("name").asText())
+                                && role.equals(variable.path("value").asText())))
+                .findFirst().orElseThrow();
+    }
+
     /** How long Kubernetes lets the API's pods stop before it kills them. */
     public static long apiGracePeriodSeconds() {
-        return ofKind(jvm(), "Deployment").stream()
-                .filter(deployment -> deployment.path("metadata").path("name").asText().endsWith("-api"))
-                .findFirst().orElseThrow()
-                .path("spec").path("template").path("spec").path("terminationGracePeriodSeconds").asLong(30);
+        return deployment(jvm(), "api").path("spec").path("template").path("spec").path("terminationGracePeriodSeconds")
+                .asLong(30);
     }
 
     /** The Prometheus metric that the processor's autoscaler reads, as the service names it at /q/metrics. */
