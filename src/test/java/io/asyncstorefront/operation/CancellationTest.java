@@ -1,7 +1,7 @@
 package io.asyncstorefront.operation;
 
+import static io.asyncstorefront.support.Documents.CANCEL;
 import static io.asyncstorefront.support.Documents.CREATE_CART;
-import static io.asyncstorefront.support.GraphQLClient.STATE_FIELDS;
 import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
 import static io.asyncstorefront.support.GraphQLClient.queue;
@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -21,11 +20,10 @@ import org.junit.jupiter.api.Test;
 
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.asyncstorefront.support.AcceptOnly;
+import io.asyncstorefront.support.OnVertx;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Cancelling operations before, during and after their processing. The instance processes nothing by itself: the test
@@ -35,9 +33,6 @@ import io.smallrye.mutiny.Uni;
 @TestProfile(AcceptOnly.class)
 class CancellationTest {
 
-    private static final String CANCEL = """
-            mutation($ids: [String!]!) { cancelOperations(operationIdentifiers: $ids) { %s } }
-            """.formatted(STATE_FIELDS);
     private static final String ADD = """
             mutation($m: String!, $qty: Int!) {
               addProductsToCarts(input: [{cartMask: $m, items: [{sku: "cancel-lamp", qty: $qty}]}]) { identifier }
@@ -156,7 +151,7 @@ class CancellationTest {
     }
 
     private void process(String... identifiers) {
-        awaitOn(() -> processor.process(Arrays.asList(identifiers)));
+        OnVertx.await(() -> processor.process(Arrays.asList(identifiers)));
     }
 
     private List<Integer> quantities() {
@@ -178,12 +173,4 @@ class CancellationTest {
         return (String) ((Map<String, Object>) state).get("identifier");
     }
 
-    /** Runs the pipeline on a Vert.x context, as the service does. */
-    private static <T> T awaitOn(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

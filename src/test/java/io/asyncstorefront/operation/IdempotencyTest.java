@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -24,10 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.asyncstorefront.operation.dispatch.IdempotencyKeyCleanup;
+import io.asyncstorefront.support.OnVertx;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -161,7 +159,7 @@ class IdempotencyTest {
         Map<String, Object> first = awaitFinal(state(execute(ADD, Map.of("m", cartMask, "qty", 1, "key", key))));
         sql("update idempotency_key set created_at = now() - interval '25 hours' where key = $1", key);
 
-        awaitOn(cleanup::forgetExpired);
+        OnVertx.await(cleanup::forgetExpired);
 
         assertThat(count("select count(*) from idempotency_key where key = $1", key)).isZero();
         Map<String, Object> again = awaitFinal(state(execute(ADD, Map.of("m", cartMask, "qty", 1, "key", key))));
@@ -235,20 +233,12 @@ class IdempotencyTest {
     }
 
     private long count(String statement, String parameter) {
-        return awaitOn(() -> (parameter == null ? pool.query(statement).execute()
+        return OnVertx.await(() -> (parameter == null ? pool.query(statement).execute()
                 : pool.preparedQuery(statement).execute(Tuple.of(parameter))).map(rows -> rows.iterator().next().getLong(0)));
     }
 
     private void sql(String statement, String parameter) {
-        awaitOn(() -> pool.preparedQuery(statement).execute(Tuple.of(parameter)));
+        OnVertx.await(() -> pool.preparedQuery(statement).execute(Tuple.of(parameter)));
     }
 
-    /** Runs the pipeline on a Vert.x context, as the service does. */
-    private static <T> T awaitOn(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -60,6 +60,7 @@ public class Database {
                 and query !~* 'pg_stat_statements' and query !~* '^\\s*(begin|commit|rollback|set)\\M'
                 and query !~* 'next_attempt_at' and query !~* 'min\\(accepted_at\\)'
                 and query !~* 'created_at < now\\(\\)'
+                and query !~* 'pg_try_advisory_xact_lock|operation_default|drop table if exists'
                 """).getLong(0);
     }
 
@@ -105,6 +106,21 @@ public class Database {
         pool.preparedQuery(sql).execute(Tuple.of(identifiers.toArray(String[]::new))).await().indefinitely()
                 .forEach(row -> ids.add(row.getString(0)));
         return ids;
+    }
+
+    /** The table that holds the operation: one of the ledger's time partitions, or its default partition. */
+    public String partitionOf(String identifier) {
+        return single("select tableoid::regclass::text from operation where id = $1", identifier).getString(0);
+    }
+
+    /** The ledger's time partitions, as LedgerPartitions names them. */
+    public List<String> ledgerPartitions() {
+        List<String> names = new ArrayList<>();
+        pool.query("""
+                select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                where i.inhparent = 'operation'::regclass and c.relname <> 'operation_default'
+                """).execute().await().indefinitely().forEach(row -> names.add(row.getString(0)));
+        return names;
     }
 
     /** Runs a statement of the test's own, such as a trigger that makes the database refuse some rows. */

@@ -36,6 +36,11 @@ public final class Documents {
             }
             """;
 
+    /** Cancels the operations $ids, selecting what a client selects of their states. */
+    public static final String CANCEL = """
+            mutation Cancel($ids: [String!]!) { cancelOperations(operationIdentifiers: $ids) { %s } }
+            """.formatted(GraphQLClient.STATE_FIELDS);
+
     /** The items of the cart $cartMask. */
     public static final String CART = """
             query Cart($cartMask: String!) { carts(cartMasks: [$cartMask]) { items { sku qty } } }

@@ -35,6 +35,8 @@ public interface OperationsConfig {
 
     Idempotency idempotency();
 
+    Retention retention();
+
     default Mode modeOf(String mutation) {
         MutationConfig config = mutations().get(mutation);
         return config == null ? mode() : config.mode().orElse(mode());
@@ -121,6 +123,38 @@ public interface OperationsConfig {
         /** The most keys one cleanup run deletes, so that a run stays short whatever the backlog. */
         @WithDefault("1000")
         int cleanupBatchSize();
+    }
+
+    interface Retention {
+        /**
+         * How long a finished operation stays in the ledger, counted from its acceptance, or from its finish if it was
+         * still unfinished when that ran out; afterwards queue answers null for it. Unfinished operations stay.
+         */
+        @WithDefault("7d")
+        Duration period();
+
+        /** How long an operation whose attempts ran out stays, with its dead letter, for retryOperations. */
+        @WithDefault("30d")
+        Duration deadLetterPeriod();
+
+        /** The span of issue times that one partition of the ledger holds, and so what one purge forgets at once. */
+        @WithDefault("1d")
+        Duration partitionSpan();
+
+        /** How often partitions are created ahead and expired ones forgotten. */
+        @WithDefault("1m")
+        Duration interval();
+
+        /**
+         * How long a purge waits for accepting and processing to let go of the ledger before it gives up until the
+         * next run; they wait for it as long.
+         */
+        @WithDefault("200ms")
+        Duration lockTimeout();
+
+        /** The most operations one run deletes, row by row, from the default partition. */
+        @WithDefault("10000")
+        int defaultBatchSize();
     }
 
     interface Relay {

@@ -1,0 +1,330 @@
+package io.asyncstorefront.operation.ledger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The ledger's time partitions (V13): the operations, and their places, of one span of issue times each. Retention
+ * creates them ahead of time and forgets expired ones whole; the default partition holds what no partition covers and
+ * is forgotten row by row. Each step runs in its own transaction on a pooled connection, under a transaction-level
+ * advisory lock, so that instances that run it at once take turns and each step finds the partitions as they are.
+ */
+@ApplicationScoped
+public class LedgerPartitions {
+
+    /* One key for every instance's retention steps; a step that cannot take it leaves the work to the holder. */
+    private static final String TAKE_TURN = """
+            select pg_try_advisory_xact_lock(7260211839214711)
+            """;
+
+    /*
+     * The ranges of the operation partitions, and on the default partition's row the newest identifier it holds (by
+     * its primary key).
+     */
+    private static final String PARTITIONS = """
+            select c.relname, pg_get_expr(c.relpartbound, c.oid),
+                   case when c.relname = 'operation_default' then (select max(id) from operation_default) end
+            from pg_inherits i join pg_class c on c.oid = i.inhrelid
+            where i.inhparent = 'operation'::regclass
+            """;
+
+    /* Partitions detached by a purge that stopped before it dropped them. */
+    private static final String DETACHED = """
+            select relname from pg_class
+            where relkind = 'r' and not relispartition and relname ~ '^operation(_aggregate)?_p[0-9]{8}t[0-9]{6}$'
+            """;
+
+    /*
+     * A new partition is created apart and then attached: attaching takes a lock on the ledger that lets accepting and
+     * processing go on (CREATE TABLE ... PARTITION OF would stop them), and scans only the default partition, for rows
+     * of the new range.
+     */
+    private static final String CREATE = """
+            create table %1$s (like %2$s including defaults including constraints)
+            """;
+
+    private static final String ATTACH = """
+            alter table %1$s attach partition %2$s for values from ('%3$s') to ('%4$s')
+            """;
+
+    /*
+     * Detaching stops accepting and processing until the transaction ends, so it waits at most this long for them to
+     * let go of the ledger: giving up is cheap, as the next run tries again.
+     */
+    private static final String LOCK_TIMEOUT = """
+            select set_config('lock_timeout', $1, true)
+            """;
+
+    /* Both tables at once, in the order in which accepting writes them, so that the purge waits in one place. */
+    private static final String LOCK_LEDGER = """
+            lock table operation, operation_aggregate in access exclusive mode
+            """;
+
+    private static final String DETACH = """
+            alter table %1$s detach partition %2$s
+            """;
+
+    /*
+     * What a detached partition must keep, put back into the ledger, where the default partition takes it: operations
+     * not final; final ones that still have a place above their aggregate's applied sequence, which the processor reads
+     * to order what follows them (ordering and progress stay as they were); the preceding steps of unfinished steps;
+     * operations with a dead letter younger than $3 seconds. Dead letters of the rest go with them. Every part starts
+     * from the unfinished operations (the partial index) or the dead letters, so the statement costs what the backlog
+     * holds, not what the partition holds. $1, $2: the partition's range.
+     */
+    private static final String KEEP = """
+            with unfinished as (
+                select id, preceding_step from operation where status in ('ACCEPTED', 'IN_PROGRESS')
+                union all
+                select id, preceding_step from %1$s where status in ('ACCEPTED', 'IN_PROGRESS')),
+            waiting as (
+                select distinct p.aggregate_key, p.applied_sequence
+                from unfinished u
+                cross join lateral (select a.aggregate_key from operation_aggregate a where a.operation_id = u.id
+                                    union all
+                                    select a.aggregate_key from %2$s a where a.operation_id = u.id) as a
+                join aggregate_progress p on p.aggregate_key = a.aggregate_key),
+            kept as (
+                select id from unfinished where id >= $1 and id < $2
+                union
+                select preceding_step from unfinished where preceding_step >= $1 and preceding_step < $2
+                union
+                select a.operation_id from waiting w
+                join %2$s a on a.aggregate_key = w.aggregate_key and a.aggregate_sequence > w.applied_sequence
+                union
+                select operation_id from operation_dead_letter
+                where operation_id >= $1 and operation_id < $2 and failed_at > now() - make_interval(secs => $3)),
+            operations as (
+                insert into operation select o.* from %1$s o where o.id in (select id from kept)),
+            places as (
+                insert into operation_aggregate select a.* from %2$s a where a.operation_id in (select id from kept)),
+            letters as (
+                delete from operation_dead_letter
+                where operation_id >= $1 and operation_id < $2 and operation_id not in (select id from kept))
+            select count(*) from kept
+            """;
+
+    private static final String DROP = """
+            drop table if exists %1$s
+            """;
+
+    /*
+     * The default partition, row by row: final operations accepted before $1 and final for $2 seconds, that retention
+     * would not keep (as KEEP above), oldest first, at most $4 of them, locked so that no retry reopens one meanwhile.
+     * It holds only what no partition covered: the ledger from before partitions, operations that outlived theirs.
+     */
+    private static final String FORGET_DEFAULT = """
+            with unfinished as (
+                select id, preceding_step from operation where status in ('ACCEPTED', 'IN_PROGRESS')),
+            waiting as (
+                select distinct p.aggregate_key, p.applied_sequence
+                from unfinished u join operation_aggregate a on a.operation_id = u.id
+                join aggregate_progress p on p.aggregate_key = a.aggregate_key),
+            doomed as (
+                select o.id from operation_default o
+                where o.id < $1 and o.status not in ('ACCEPTED', 'IN_PROGRESS')
+                      and o.finished_at < now() - make_interval(secs => $2)
+                      and o.id not in (select preceding_step from unfinished where preceding_step is not null)
+                      and not exists (select 1 from operation_aggregate_default a
+                                      join waiting w on w.aggregate_key = a.aggregate_key
+                                      where a.operation_id = o.id and a.aggregate_sequence > w.applied_sequence)
+                      and not exists (select 1 from operation_dead_letter d
+                                      where d.operation_id = o.id and d.failed_at > now() - make_interval(secs => $3))
+                order by o.id limit $4
+                for update of o skip locked),
+            places as (
+                delete from operation_aggregate_default a using doomed where a.operation_id = doomed.id),
+            letters as (
+                delete from operation_dead_letter d using doomed where d.operation_id = doomed.id)
+            delete from operation_default o using doomed where o.id = doomed.id
+            """;
+
+    private static final Pattern RANGE = Pattern.compile("FROM \\('([0-9a-f]{12})[0-9a-f]*'\\) TO \\('([0-9a-f]{12})");
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'p'yyyyMMdd't'HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final int ID_TAIL = 28;
+
+    private final Pool pool;
+
+    public LedgerPartitions(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** One partition: the operations issued from {@code from} (inclusive) to {@code to} (exclusive). */
+    public record Partition(String suffix, Instant from, Instant to) {
+
+        String operations() {
+            return "operation_" + suffix;
+        }
+
+        String places() {
+            return "operation_aggregate_" + suffix;
+        }
+
+        String fromId() {
+            return boundOf(from);
+        }
+
+        String toId() {
+            return boundOf(to);
+        }
+    }
+
+    /** What a purge did: the partition it forgot and how many of its operations it kept, or nothing. */
+    public record Forgotten(Partition partition, long kept) {
+    }
+
+    /**
+     * Creates partitions, of {@code span} each and aligned to it, until they cover the time up to {@code until};
+     * answers how many it created. Rows that the default partition took meanwhile stay there: a partition starts after
+     * the newest of them.
+     */
+    public Uni<Integer> createUntil(Instant until, Duration span) {
+        return inTurn(connection -> connection.query(PARTITIONS).execute().chain(rows -> {
+            List<Partition> partitions = new ArrayList<>();
+            String newestInDefault = null;
+            for (var row : rows) {
+                parse(row.getString(0), row.getString(1)).ifPresent(partitions::add);
+                if (row.getString(2) != null) {
+                    newestInDefault = row.getString(2);
+                }
+            }
+            return create(connection, partitions, newestInDefault, until, span);
+        }), 0);
+    }
+
+    private Uni<Integer> create(SqlConnection connection, List<Partition> existing, String newestInDefault,
+            Instant until, Duration span) {
+        long spanMillis = span.toMillis();
+        long start = Math.floorDiv(System.currentTimeMillis(), spanMillis) * spanMillis;
+        for (Partition partition : existing) {
+            start = Math.max(start, partition.to().toEpochMilli());
+        }
+        if (newestInDefault != null) {
+            long newest = Long.parseLong(newestInDefault.substring(0, 12), 16);
+            if (newest >= start) {
+                start = (Math.floorDiv(newest, spanMillis) + 1) * spanMillis;
+            }
+        }
+        List<Partition> created = new ArrayList<>();
+        for (long from = start; from < until.toEpochMilli(); from += spanMillis) {
+            Instant at = Instant.ofEpochMilli(from);
+            created.add(new Partition(NAME.format(at), at, Instant.ofEpochMilli(from + spanMillis)));
+        }
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (Partition partition : created) {
+            steps = steps
+                    .chain(() -> run(connection, CREATE.formatted(partition.operations(), "operation")))
+                    .chain(() -> run(connection, ATTACH.formatted("operation", partition.operations(),
+                            partition.fromId(), partition.toId())))
+                    .chain(() -> run(connection, CREATE.formatted(partition.places(), "operation_aggregate")))
+                    .chain(() -> run(connection, ATTACH.formatted("operation_aggregate", partition.places(),
+                            partition.fromId(), partition.toId())));
+        }
+        return steps.replaceWith(created.size());
+    }
+
+    /**
+     * Forgets the oldest partition that ends before {@code before}, if there is one, keeping what retention must keep
+     * (operations not final or still ordering others; dead letters younger than {@code deadLetterPeriod}) in the
+     * default partition. Waits at most {@code lockTimeout} for accepting and processing to let go of the ledger, and
+     * holds it for as long as the kept operations take to copy.
+     */
+    public Uni<Optional<Forgotten>> forgetOldest(Instant before, Duration deadLetterPeriod, Duration lockTimeout) {
+        return inTurn(connection -> connection.query(PARTITIONS).execute().chain(rows -> {
+            Partition oldest = null;
+            for (var row : rows) {
+                Partition partition = parse(row.getString(0), row.getString(1)).orElse(null);
+                if (partition != null && !partition.to().isAfter(before)
+                        && (oldest == null || partition.from().isBefore(oldest.from()))) {
+                    oldest = partition;
+                }
+            }
+            if (oldest == null) {
+                return Uni.createFrom().item(Optional.<Forgotten> empty());
+            }
+            Partition partition = oldest;
+            return connection.preparedQuery(LOCK_TIMEOUT).execute(Tuple.of(lockTimeout.toMillis() + "ms"))
+                    .chain(() -> run(connection, LOCK_LEDGER))
+                    .chain(() -> run(connection, DETACH.formatted("operation", partition.operations())))
+                    .chain(() -> run(connection, DETACH.formatted("operation_aggregate", partition.places())))
+                    .chain(() -> connection.preparedQuery(KEEP.formatted(partition.operations(), partition.places()))
+                            .execute(Tuple.of(partition.fromId(), partition.toId(), seconds(deadLetterPeriod))))
+                    .map(kept -> Optional.of(new Forgotten(partition, kept.iterator().next().getLong(0))));
+        }), Optional.<Forgotten> empty()).call(forgotten -> forgotten.isPresent() ? drop(List.of(
+                forgotten.get().partition().operations(), forgotten.get().partition().places()))
+                : Uni.createFrom().voidItem());
+    }
+
+    /** Drops partitions that a purge detached but did not drop, when it stopped in between. */
+    public Uni<Integer> dropDetached() {
+        return pool.query(DETACHED).execute().chain(rows -> {
+            List<String> names = new ArrayList<>();
+            rows.forEach(row -> names.add(row.getString(0)));
+            return drop(names).replaceWith(names.size());
+        });
+    }
+
+    /**
+     * Deletes, from the default partition, at most {@code limit} final operations accepted before {@code before} and
+     * final for {@code period}, that retention would not keep; answers how many.
+     */
+    public Uni<Integer> forgetFromDefault(Instant before, Duration period, Duration deadLetterPeriod, int limit) {
+        return pool.withTransaction(connection -> connection.preparedQuery(FORGET_DEFAULT).execute(Tuple.of(
+                boundOf(before), seconds(period), seconds(deadLetterPeriod), limit))).map(RowSet::rowCount);
+    }
+
+    /** The lowest identifier issued at {@code at}: identifiers begin with their time of issue in 12 hex digits. */
+    static String boundOf(Instant at) {
+        return "%012x".formatted(at.toEpochMilli()) + "0".repeat(ID_TAIL);
+    }
+
+    static Optional<Partition> parse(String name, String bound) {
+        Matcher matcher = RANGE.matcher(bound == null ? "" : bound);
+        if (!name.startsWith("operation_") || !matcher.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Partition(name.substring("operation_".length()),
+                Instant.ofEpochMilli(Long.parseLong(matcher.group(1), 16)),
+                Instant.ofEpochMilli(Long.parseLong(matcher.group(2), 16))));
+    }
+
+    private Uni<Void> drop(List<String> tables) {
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (String table : tables) {
+            steps = steps.chain(() -> pool.query(DROP.formatted(table)).execute().replaceWithVoid());
+        }
+        return steps;
+    }
+
+    /** Runs {@code work} in a transaction that holds the retention's turn, or answers {@code otherwise} at once. */
+    private <T> Uni<T> inTurn(Function<SqlConnection, Uni<T>> work, T otherwise) {
+        return pool.withTransaction(connection -> connection.query(TAKE_TURN).execute()
+                .chain(turn -> turn.iterator().next().getBoolean(0) ? work.apply(connection)
+                        : Uni.createFrom().item(otherwise)));
+    }
+
+    private static Uni<Void> run(SqlConnection connection, String statement) {
+        return connection.query(statement).execute().replaceWithVoid();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}
