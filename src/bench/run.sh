@@ -7,8 +7,9 @@
 # Knobs (environment): BENCH_WARMUP (s, default 15), BENCH_DURATION (s per row, 20), BENCH_CLIENTS ("1 16 64"),
 # BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products add-hot-product poll-queue"),
 # BENCH_DRAIN_OPS (100000), BENCH_DRAIN_WORKLOADS ("create-empty-cart"; add add-products add-hot-product to compare
-# the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
-# ("pgbench modes drain ledger"; also warmup, aot, stale), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
+# the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_RETENTION_ROWS (10000000, the
+# retention phase's ledger), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
+# ("pgbench modes drain ledger"; also warmup, aot, stale, retention), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
 # BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it), BENCH_JAVA (the java
 # that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12), BENCH_TRAINING (s of
 # load in the aot phase, 60). The aot phase (JDK 25) trains an AOT cache with the benchmark's load; the phases after it
@@ -26,6 +27,7 @@ WORKLOADS=${BENCH_WORKLOADS:-"create-empty-cart add-products add-hot-product pol
 DRAIN_OPS=${BENCH_DRAIN_OPS:-100000}
 DRAIN_WORKLOADS=${BENCH_DRAIN_WORKLOADS:-"create-empty-cart"}
 LEDGER_ROWS=${BENCH_LEDGER_ROWS:-1000000}
+RETENTION_ROWS=${BENCH_RETENTION_ROWS:-10000000}
 PHASES=${BENCH_PHASES:-"pgbench modes drain ledger"}
 WARMUP_SLICES=${BENCH_WARMUP_SLICES:-12}
 JAVA=${BENCH_JAVA:-java}
@@ -165,6 +167,7 @@ measure() {
   s0=$(ticks "$SERVICE_PID"); p0=$(pg_ticks); b0=$(ticks "$BROKER_PID")
   result=$(wrk_run "$workload" "$clients" "$DURATION")
   t1=$(psql_db -c "select clock_timestamp()"); c1=$(commits); u1=$(unfinished)
+  ROW_FROM=$t0; ROW_TO=$t1
   s1=$(ticks "$SERVICE_PID"); p1=$(pg_ticks); b1=$(ticks "$BROKER_PID")
   local seconds accepted completed lag
   seconds=$(field seconds "$result")
@@ -414,6 +417,60 @@ phase_ledger() {
   printf '(the two rows above: the same load, with %s and with %s operations in the ledger when it started)\n' \
     "$small" "$large" | tee -a "$TABLE"
   stop_service
+}
+
+# Retention under load: a ledger of RETENTION_ROWS finished operations issued over the 8 days before the run, in
+# partitions of a day, and a service that keeps operations for a period after which the oldest partition expires while
+# the second of three rows of async createEmptyCart runs; the first and third forget nothing. Then the rejected
+# alternative on the next partition, without load: deleting its rows.
+phase_retention() {
+  reset_database
+  start_service async all retention-setup
+  setup_carts
+  stop_service
+  log "retention: inserting $RETENTION_ROWS finished operations issued over 8 days"
+  local started=$SECONDS oldest second upper expiry
+  psql_db -v rows="$RETENTION_ROWS" -v days=8 -f "$BENCH_DIR/retention-history.sql" >/dev/null
+  printf '\nRetention: %s finished operations issued over the 8 days before the run, inserted in %d s; partitions of a day\n' \
+    "$RETENTION_ROWS" $((SECONDS - started)) | tee -a "$TABLE"
+  partition_sql="select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'operation'::regclass and c.relname <> 'operation_default' order by c.relname"
+  oldest=$(psql_db -c "$partition_sql limit 1")
+  second=$(psql_db -c "$partition_sql offset 1 limit 1")
+  local second_suffix=${second#operation_}
+  local oldest_rows second_rows
+  oldest_rows=$(psql_db -c "select count(*) from $oldest")
+  second_rows=$(psql_db -c "select count(*) from $second")
+  upper=$(psql_db -c "select ('x' || lpad(substring(pg_get_expr(relpartbound, oid) from 'TO \(''([0-9a-f]{12})'), 16, '0'))::bit(64)::bigint / 1000 from pg_class where relname = '$oldest'")
+  # The oldest partition expires 200 s from now: after the warm-up and the first row, 5 s into the second. The rows
+  # after the first take no ANALYZE, which would take longer than that on this ledger.
+  expiry=$(($(date +%s) + 200))
+  OPERATIONS_RETENTION_PERIOD="$((expiry - upper))s" OPERATIONS_RETENTION_INTERVAL=1s start_service async all retention
+  log "retention: warming up for 60s"
+  wrk_run create-empty-cart 64 60 >/dev/null
+  await_drained "$SETTLE"
+  header
+  measure async create-empty-cart 64
+  local first_to=$ROW_TO
+  while [ "$(date +%s)" -lt $((expiry - 5)) ]; do sleep 0.2; done
+  NO_ANALYZE=1 measure async create-empty-cart 64
+  local purge_from=$ROW_FROM purge_to=$ROW_TO
+  NO_ANALYZE=1 measure async create-empty-cart 64
+  local purged
+  purged=$(grep -m1 -o 'Forgot the ledger partition[^"]*' "$WORK/service-retention.log" || true)
+  printf '(the first row ended at %s; the second ran from %s to %s, and in it: %s, %s operations: %s)\n' \
+    "$first_to" "$purge_from" "$purge_to" "$oldest" "$oldest_rows" "${purged:-no purge logged}" | tee -a "$TABLE"
+  stop_service
+  local lo hi deleted vacuumed
+  read -r lo hi < <(psql_db -F ' ' -c "select substring(b from 'FROM \\(''([0-9a-f]+)'), substring(b from 'TO \\(''([0-9a-f]+)') from (select pg_get_expr(relpartbound, oid) as b from pg_class where relname = '$second') x")
+  started=$(date +%s%N)
+  psql_db -c "delete from operation_aggregate where operation_id >= '$lo' and operation_id < '$hi'" \
+    -c "delete from operation where id >= '$lo' and id < '$hi'"
+  deleted=$((($(date +%s%N) - started) / 1000000)); started=$(date +%s%N)
+  psql_db -c "vacuum operation_aggregate_$second_suffix, $second"
+  vacuumed=$((($(date +%s%N) - started) / 1000000))
+  printf 'The rejected alternative, without load: deleting the %s operations of %s and their places took %d ms, and vacuuming the dead rows %d ms more (%.2f us per operation in all), against %s for dropping the partition\n' \
+    "$second_rows" "$second" "$deleted" "$vacuumed" "$(awk -v m=$((deleted + vacuumed)) -v n="$second_rows" 'BEGIN { print 1000 * m / n }')" \
+    "$(sed -n 's/.* in \([0-9]* ms\),.*/\1/p' <<<"$purged")" | tee -a "$TABLE"
 }
 
 main() {

@@ -18,6 +18,10 @@ create table operation (like operation_default including defaults including cons
 alter table operation add constraint operation_pkey primary key (id);
 -- The relay looks for unfinished operations only; so does retention, for those it must keep.
 create index operation_unfinished on operation (next_attempt_at) where status in ('ACCEPTED', 'IN_PROGRESS');
+-- Retention keeps the preceding step of every unfinished step, and looks it up while it holds the ledger: by this
+-- index, it reads only the unfinished steps that name an operation of the partition it forgets.
+create index operation_unfinished_steps on operation (preceding_step)
+    where status in ('ACCEPTED', 'IN_PROGRESS') and preceding_step is not null;
 alter sequence operation_accepted_sequence owned by operation.accepted_sequence;
 alter table operation attach partition operation_default default;
 

@@ -12,7 +12,12 @@ import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.ledger.Acceptance;
 import io.asyncstorefront.operation.ledger.GroupAcceptance;
 import io.asyncstorefront.operation.ledger.NewOperation;
+import io.asyncstorefront.operation.messaging.CommandNotice;
 import io.asyncstorefront.operation.messaging.CommandPublisher;
+import io.asyncstorefront.operation.trace.OperationTraces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -36,11 +41,14 @@ public class AcceptGroups {
     private final CommandPublisher publisher;
     private final OperationsConfig config;
     private final Vertx vertx;
+    private final OperationTraces traces;
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private int committing;
     private boolean timerSet;
 
-    public AcceptGroups(GroupAcceptance ledger, CommandPublisher publisher, OperationsConfig config, Vertx vertx) {
+    public AcceptGroups(GroupAcceptance ledger, CommandPublisher publisher, OperationsConfig config, Vertx vertx,
+            OperationTraces traces) {
+        this.traces = traces;
         this.ledger = ledger;
         this.publisher = publisher;
         this.config = config;
@@ -86,25 +94,43 @@ public class AcceptGroups {
             }
             committing++;
         }
-        ledger.acceptAll(group.stream().map(Waiting::operation).toList()).subscribe().with(acceptances -> {
+        List<NewOperation> operations = group.stream().map(Waiting::operation).toList();
+        Span span = traces.startLinked("accept group", SpanKind.INTERNAL, operations.size(),
+                operations.stream().map(NewOperation::traceParent).toList());
+        ledger.acceptAll(operations).subscribe().with(acceptances -> {
+            span.end();
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).complete(acceptances.get(i));
             }
             committed();
-            List<String> recorded = acceptances.stream().filter(Acceptance.Recorded.class::isInstance)
-                    .map(acceptance -> ((Acceptance.Recorded) acceptance).envelope().operationId()).toList();
+            List<String> recorded = new ArrayList<>();
+            List<String> recordedTraces = new ArrayList<>();
+            for (int i = 0; i < acceptances.size(); i++) {
+                if (acceptances.get(i) instanceof Acceptance.Recorded accepted) {
+                    recorded.add(accepted.envelope().operationId());
+                    recordedTraces.add(operations.get(i).traceParent());
+                }
+            }
             if (!recorded.isEmpty()) {
-                publish(recorded);
+                publish(new CommandNotice(recorded, recordedTraces), traces.traceParentOf(span));
             }
         }, failure -> {
+            span.setStatus(StatusCode.ERROR, failure.toString());
+            span.end();
             group.forEach(request -> request.fail(failure));
             committed();
         });
     }
 
-    /** Publishes the operations for the processor; a refusal shortens the relay's grace for them. */
+    /** Publishes operations taken up again, whose traces are not at hand. */
     void publish(List<String> operationIds) {
-        publisher.publish(operationIds)
+        publish(new CommandNotice(operationIds), null);
+    }
+
+    /** Publishes the operations for the processor; a refusal shortens the relay's grace for them. */
+    private void publish(CommandNotice notice, String traceParent) {
+        List<String> operationIds = notice.operationIds();
+        publisher.publish(notice, traceParent)
                 .chain(published -> published ? Uni.createFrom().voidItem() : ledger.recordPublishFailed(operationIds))
                 .subscribe().with(ignored -> {
                 }, failure -> LOG.warnf("Could not shorten the relay's grace for %d unpublished operations: %s",

@@ -27,6 +27,7 @@ import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.asyncstorefront.operation.state.OperationAccepted;
 import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.asyncstorefront.operation.trace.OperationTraces;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -48,11 +49,13 @@ public class OperationDispatcher {
     private final ObjectMapper mapper;
     private final OperationMetrics metrics;
     private final IdempotencyKeySource keys;
+    private final OperationTraces traces;
 
     public OperationDispatcher(CommandRegistry registry, AcceptGroups groups, InlineAcceptance inline,
             OperationStates states, OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
-            OperationMetrics metrics, IdempotencyKeySource keys) {
+            OperationMetrics metrics, IdempotencyKeySource keys, OperationTraces traces) {
         this.keys = keys;
+        this.traces = traces;
         this.registry = registry;
         this.groups = groups;
         this.inline = inline;
@@ -128,7 +131,7 @@ public class OperationDispatcher {
         Set<String> changes = command.aggregateKeys();
         NewOperation operation = new NewOperation(handler.type(), changes.stream().sorted().toList(),
                 command.readKeys().stream().filter(key -> !changes.contains(key)).sorted().toList(),
-                mapper.valueToTree(command), precedingStep, idempotency);
+                mapper.valueToTree(command), precedingStep, idempotency, traces.currentTraceParent());
         long started = System.nanoTime();
         Uni<OperationStateInterface> state = switch (config.modeOf(handler.type())) {
             case ASYNC -> accept(operation);
@@ -162,7 +165,7 @@ public class OperationDispatcher {
         return Panache.withTransaction(() -> inline.claimWithin(operation, id).chain(instead -> instead.isPresent()
                 ? Uni.createFrom().item(new AppliedNow(null, instead.get()))
                 : inline.accept(id, operation.type(), operation.aggregateKeys(), operation.readKeys(),
-                        operation.payload(), operation.precedingStep())
+                        operation.payload(), operation.precedingStep(), operation.traceParent())
                         .chain(processor::applyWithin).map(state -> new AppliedNow(state, null))))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "A %s operation could not be applied at once; it is applied asynchronously",

@@ -26,7 +26,7 @@ public class GroupAcceptance {
      * reads an aggregate counts the changes before it, the group's own included. $1..$3: the operations' ids, types and
      * payloads; $4, $5, $8: one entry per (operation, aggregate), the operation's index (1-based), the aggregate key and
      * whether the operation only reads it, operations in group order; $6: the relay's grace in seconds; $7: the
-     * operations' preceding steps.
+     * operations' preceding steps; $9: the traceparents of the requests that asked for them.
      */
     private static final String ACCEPT_GROUP = """
             with entries as (
@@ -47,11 +47,12 @@ public class GroupAcceptance {
                 on conflict (aggregate_key) do nothing),
             accepted as (
                 insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at,
-                                       preceding_step)
-                select o.id, o.type, o.payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => $6), o.preceding_step
+                                       preceding_step, trace_parent)
+                select o.id, o.type, o.payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => $6), o.preceding_step,
+                       o.trace_parent
                 from (select count(*) from next) as locked,
-                     unnest($1::varchar[], $2::varchar[], $3::text[], $7::varchar[])
-                         with ordinality as o(id, type, payload, preceding_step, n)
+                     unnest($1::varchar[], $2::varchar[], $3::text[], $7::varchar[], $9::varchar[])
+                         with ordinality as o(id, type, payload, preceding_step, trace_parent, n)
                 order by o.n
                 returning id),
             placed as (
@@ -149,6 +150,7 @@ public class GroupAcceptance {
         String[] types = new String[size];
         String[] payloads = new String[size];
         String[] precedingSteps = new String[size];
+        String[] traceParents = new String[size];
         List<Integer> entryOperations = new ArrayList<>();
         List<String> entryKeys = new ArrayList<>();
         List<Boolean> entryReads = new ArrayList<>();
@@ -157,6 +159,7 @@ public class GroupAcceptance {
             types[i] = operation.type();
             payloads[i] = operation.payload().toString();
             precedingSteps[i] = operation.precedingStep();
+            traceParents[i] = operation.traceParent();
             for (String key : operation.aggregateKeys()) {
                 entryOperations.add(i + 1);
                 entryKeys.add(key);
@@ -170,6 +173,6 @@ public class GroupAcceptance {
         }
         return Tuple.tuple(List.of(ids.toArray(String[]::new), types, payloads, entryOperations.toArray(Integer[]::new),
                 entryKeys.toArray(String[]::new), Seconds.of(config.relay().queuedGrace()), precedingSteps,
-                entryReads.toArray(Boolean[]::new)));
+                entryReads.toArray(Boolean[]::new), traceParents));
     }
 }

@@ -58,9 +58,9 @@ public class InlineAcceptance {
                 on conflict (aggregate_key) do nothing),
             accepted as (
                 insert into operation (id, command_type, payload, status, failed_attempts, accepted_at, next_attempt_at,
-                                       preceding_step)
+                                       preceding_step, trace_parent)
                 select :id, :type, :payload, 'ACCEPTED', 0, now(), now() + make_interval(secs => :graceSeconds),
-                       cast(:precedingStep as varchar)
+                       cast(:precedingStep as varchar), cast(:traceParent as varchar)
                 from (select count(*) from next) as locked
                 returning id, accepted_sequence),
             placed as (
@@ -110,13 +110,13 @@ public class InlineAcceptance {
     @WithTransaction
     public Uni<PlacedOperation> accept(String type, Collection<String> aggregateKeys, Collection<String> readKeys,
             JsonNode payload, String precedingStep) {
-        return accept(OperationIdentifiers.next(), type, aggregateKeys, readKeys, payload, precedingStep);
+        return accept(OperationIdentifiers.next(), type, aggregateKeys, readKeys, payload, precedingStep, null);
     }
 
     /** The same under an identifier taken before, for an idempotency key to name it. */
     @WithTransaction
     public Uni<PlacedOperation> accept(String id, String type, Collection<String> aggregateKeys,
-            Collection<String> readKeys, JsonNode payload, String precedingStep) {
+            Collection<String> readKeys, JsonNode payload, String precedingStep, String traceParent) {
         return Panache.getSession().chain(session -> NativeSelects.withJson(NativeSelects
                 .withJson(session.createNativeQuery(ACCEPT, String.class), "aggregateKeys",
                         jsonRows.of(aggregateKeys.stream().sorted().toList())),
@@ -126,6 +126,7 @@ public class InlineAcceptance {
                 .setParameter("payload", payload.toString())
                 .setParameter("graceSeconds", Seconds.of(config.relay().queuedGrace()))
                 .setParameter("precedingStep", precedingStep)
+                .setParameter("traceParent", traceParent)
                 .getSingleResult())
                 .map(json -> {
                     JsonNode placed = jsonRows.read(json);

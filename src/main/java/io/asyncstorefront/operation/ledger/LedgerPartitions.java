@@ -81,32 +81,23 @@ public class LedgerPartitions {
             """;
 
     /*
-     * What a detached partition must keep, put back into the ledger, where the default partition takes it: operations
-     * not final; final ones that still have a place above their aggregate's applied sequence, which the processor reads
-     * to order what follows them (ordering and progress stay as they were); the preceding steps of unfinished steps;
-     * operations with a dead letter younger than $3 seconds. Dead letters of the rest go with them. Every part starts
-     * from the unfinished operations (the partial index) or the dead letters, so the statement costs what the backlog
-     * holds, not what the partition holds. $1, $2: the partition's range.
+     * What a detached partition must keep, put back into the ledger, where the default partition takes it: its
+     * operations not final; the preceding steps of unfinished steps (by their partial index), which the processor reads
+     * to decide whether a step may be applied; operations with a dead letter younger than $3 seconds. Dead letters of
+     * the rest go with them. A final operation goes even where a later one of its aggregate is not final: the processor
+     * reads an aggregate's operations by place and passes over places that hold none, as it does for the places that
+     * retried operations leave (DeadLetterRetries). Each part reads only what it keeps, so the ledger is held for as long
+     * as the kept operations take to copy. $1, $2: the partition's range.
      */
     private static final String KEEP = """
-            with unfinished as (
-                select id, preceding_step from operation where status in ('ACCEPTED', 'IN_PROGRESS')
-                union all
-                select id, preceding_step from %1$s where status in ('ACCEPTED', 'IN_PROGRESS')),
-            waiting as (
-                select distinct p.aggregate_key, p.applied_sequence
-                from unfinished u
-                cross join lateral (select a.aggregate_key from operation_aggregate a where a.operation_id = u.id
-                                    union all
-                                    select a.aggregate_key from %2$s a where a.operation_id = u.id) as a
-                join aggregate_progress p on p.aggregate_key = a.aggregate_key),
-            kept as (
-                select id from unfinished where id >= $1 and id < $2
+            with kept as (
+                select id from %1$s where status in ('ACCEPTED', 'IN_PROGRESS')
                 union
-                select preceding_step from unfinished where preceding_step >= $1 and preceding_step < $2
+                select preceding_step from %1$s where status in ('ACCEPTED', 'IN_PROGRESS') and preceding_step >= $1
+                                                      and preceding_step < $2
                 union
-                select a.operation_id from waiting w
-                join %2$s a on a.aggregate_key = w.aggregate_key and a.aggregate_sequence > w.applied_sequence
+                select preceding_step from operation where status in ('ACCEPTED', 'IN_PROGRESS')
+                                                       and preceding_step >= $1 and preceding_step < $2
                 union
                 select operation_id from operation_dead_letter
                 where operation_id >= $1 and operation_id < $2 and failed_at > now() - make_interval(secs => $3)),
@@ -126,24 +117,18 @@ public class LedgerPartitions {
 
     /*
      * The default partition, row by row: final operations accepted before $1 and final for $2 seconds, that retention
-     * would not keep (as KEEP above), oldest first, at most $4 of them, locked so that no retry reopens one meanwhile.
-     * It holds only what no partition covered: the ledger from before partitions, operations that outlived theirs.
+     * would not keep (as above: no unfinished step after them, no dead letter younger than $3 seconds), oldest first
+     * by primary key, at most $4 of them, locked so that no retry
+     * reopens one meanwhile. Each check is a lookup per candidate. It holds only what no partition covered: the ledger
+     * from before partitions, operations that outlived theirs.
      */
     private static final String FORGET_DEFAULT = """
-            with unfinished as (
-                select id, preceding_step from operation where status in ('ACCEPTED', 'IN_PROGRESS')),
-            waiting as (
-                select distinct p.aggregate_key, p.applied_sequence
-                from unfinished u join operation_aggregate a on a.operation_id = u.id
-                join aggregate_progress p on p.aggregate_key = a.aggregate_key),
-            doomed as (
+            with doomed as (
                 select o.id from operation_default o
                 where o.id < $1 and o.status not in ('ACCEPTED', 'IN_PROGRESS')
                       and o.finished_at < now() - make_interval(secs => $2)
-                      and o.id not in (select preceding_step from unfinished where preceding_step is not null)
-                      and not exists (select 1 from operation_aggregate_default a
-                                      join waiting w on w.aggregate_key = a.aggregate_key
-                                      where a.operation_id = o.id and a.aggregate_sequence > w.applied_sequence)
+                      and not exists (select 1 from operation u
+                                      where u.preceding_step = o.id and u.status in ('ACCEPTED', 'IN_PROGRESS'))
                       and not exists (select 1 from operation_dead_letter d
                                       where d.operation_id = o.id and d.failed_at > now() - make_interval(secs => $3))
                 order by o.id limit $4
@@ -186,8 +171,11 @@ public class LedgerPartitions {
         }
     }
 
-    /** What a purge did: the partition it forgot and how many of its operations it kept, or nothing. */
-    public record Forgotten(Partition partition, long kept) {
+    /**
+     * What a purge did: the partition it forgot, how many of its operations it kept, and how long it held the ledger
+     * (from the lock's grant to the commit) and took in all (the wait for the lock and the drop included).
+     */
+    public record Forgotten(Partition partition, long kept, Duration held, Duration took) {
     }
 
     /**
@@ -242,11 +230,13 @@ public class LedgerPartitions {
 
     /**
      * Forgets the oldest partition that ends before {@code before}, if there is one, keeping what retention must keep
-     * (operations not final or still ordering others; dead letters younger than {@code deadLetterPeriod}) in the
+     * (operations not final, preceding steps of unfinished steps, dead letters younger than {@code deadLetterPeriod}) in the
      * default partition. Waits at most {@code lockTimeout} for accepting and processing to let go of the ledger, and
      * holds it for as long as the kept operations take to copy.
      */
     public Uni<Optional<Forgotten>> forgetOldest(Instant before, Duration deadLetterPeriod, Duration lockTimeout) {
+        long started = System.nanoTime();
+        long[] locked = new long[1];
         return inTurn(connection -> connection.query(PARTITIONS).execute().chain(rows -> {
             Partition oldest = null;
             for (var row : rows) {
@@ -262,14 +252,21 @@ public class LedgerPartitions {
             Partition partition = oldest;
             return connection.preparedQuery(LOCK_TIMEOUT).execute(Tuple.of(lockTimeout.toMillis() + "ms"))
                     .chain(() -> run(connection, LOCK_LEDGER))
+                    .invoke(() -> locked[0] = System.nanoTime())
                     .chain(() -> run(connection, DETACH.formatted("operation", partition.operations())))
                     .chain(() -> run(connection, DETACH.formatted("operation_aggregate", partition.places())))
                     .chain(() -> connection.preparedQuery(KEEP.formatted(partition.operations(), partition.places()))
                             .execute(Tuple.of(partition.fromId(), partition.toId(), seconds(deadLetterPeriod))))
-                    .map(kept -> Optional.of(new Forgotten(partition, kept.iterator().next().getLong(0))));
-        }), Optional.<Forgotten> empty()).call(forgotten -> forgotten.isPresent() ? drop(List.of(
-                forgotten.get().partition().operations(), forgotten.get().partition().places()))
-                : Uni.createFrom().voidItem());
+                    .map(kept -> Optional.of(new Forgotten(partition, kept.iterator().next().getLong(0), null, null)));
+        }), Optional.<Forgotten> empty()).chain(forgotten -> {
+            if (forgotten.isEmpty()) {
+                return Uni.createFrom().item(forgotten);
+            }
+            Duration held = Duration.ofNanos(System.nanoTime() - locked[0]);
+            Partition partition = forgotten.get().partition();
+            return drop(List.of(partition.operations(), partition.places())).map(dropped -> Optional.of(
+                    new Forgotten(partition, forgotten.get().kept(), held, Duration.ofNanos(System.nanoTime() - started))));
+        });
     }
 
     /** Drops partitions that a purge detached but did not drop, when it stopped in between. */

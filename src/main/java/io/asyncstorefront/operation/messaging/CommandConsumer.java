@@ -22,6 +22,10 @@ import org.jboss.logging.Logger;
 
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.processing.OperationProcessor;
+import io.asyncstorefront.operation.trace.OperationTraces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -29,6 +33,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiSubscriber;
+import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -47,16 +52,18 @@ public class CommandConsumer {
     private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
 
     private final OperationProcessor processor;
+    private final OperationTraces traces;
     private final OperationsConfig config;
     private final Vertx vertx;
     private final boolean enabled;
     private final Instance<Multi<Message<JsonObject>>> commands;
     private volatile Batches batches;
 
-    public CommandConsumer(OperationProcessor processor, OperationsConfig config, Vertx vertx,
+    public CommandConsumer(OperationProcessor processor, OperationsConfig config, Vertx vertx, OperationTraces traces,
             @ConfigProperty(name = Channels.COMMANDS_IN_ENABLED_PROPERTY) boolean enabled,
             @Channel(Channels.COMMANDS_IN) Instance<Multi<Message<JsonObject>>> commands) {
         this.processor = processor;
+        this.traces = traces;
         this.config = config;
         this.vertx = vertx;
         this.enabled = enabled;
@@ -92,26 +99,41 @@ public class CommandConsumer {
     private Uni<Void> process(List<Notice> notices) {
         List<Message<JsonObject>> messages = notices.stream().map(Notice::message).toList();
         List<String> ids = notices.stream().flatMap(notice -> notice.operationIds().stream()).distinct().toList();
-        Uni<Void> applied = ids.isEmpty() ? Uni.createFrom().voidItem() : onNewContext(() -> processor.process(ids));
+        // The batch's span links the trace of each operation and of each accept group that published it.
+        Span span = traces.startLinked("process batch", SpanKind.CONSUMER, ids.size(),
+                notices.stream().flatMap(notice -> notice.traceParents().stream()).toList());
+        Uni<Void> applied = ids.isEmpty() ? Uni.createFrom().voidItem()
+                : onNewContext(span, () -> processor.process(ids));
         return applied.chain(() -> Uni.createFrom().completionStage(CompletableFuture.allOf(
                 messages.stream().map(message -> message.ack().toCompletableFuture()).toArray(CompletableFuture[]::new))))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
+                    span.setStatus(StatusCode.ERROR, failure.toString());
                     LOG.warnf("Could not settle a batch of %d messages: %s", messages.size(), failure.toString());
                     return null;
-                });
+                })
+                .eventually(() -> span.end());
     }
 
-    /** Hibernate Reactive needs a safe Vert.x context of its own for each unit of work. */
-    private Uni<Void> onNewContext(Supplier<Uni<Void>> work) {
+    /**
+     * Hibernate Reactive needs a safe Vert.x context of its own for each unit of work; the batch's span is current on
+     * it, for what the batch logs and for the spans of its statements. The context ends with the batch, so the span is
+     * never detached from it.
+     */
+    private Uni<Void> onNewContext(Span span, Supplier<Uni<Void>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(
-                ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> {
+            io.opentelemetry.context.Context.current().with(span).makeCurrent();
+            work.get().subscribe().with(emitter::complete, emitter::fail);
+        }));
     }
 
-    /** A message and the operations it names. */
-    private record Notice(Message<JsonObject> message, List<String> operationIds) {
+    /**
+     * A message, the operations it names, and the traces it carries: the accept group's (its application property
+     * "traceparent") and each operation's.
+     */
+    private record Notice(Message<JsonObject> message, List<String> operationIds, List<String> traceParents) {
 
         static Notice of(Message<JsonObject> message) {
             List<String> ids = CommandNotice.idsIn(message.getPayload());
@@ -119,7 +141,11 @@ public class CommandConsumer {
                 // Nothing can apply it; the ledger, not the message, is the record of the operations.
                 LOG.error("Dropping an unreadable command message");
             }
-            return new Notice(message, ids);
+            List<String> traceParents = new ArrayList<>(CommandNotice.traceParentsIn(message.getPayload()));
+            message.getMetadata(IncomingAmqpMetadata.class).map(IncomingAmqpMetadata::getProperties)
+                    .map(properties -> properties.getValue(OperationTraces.TRACE_PARENT))
+                    .filter(String.class::isInstance).ifPresent(group -> traceParents.add((String) group));
+            return new Notice(message, ids, traceParents);
         }
 
         /** What the notice weighs in a batch: an unreadable one still has to be settled. */

@@ -7,17 +7,26 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The body of a message on the command queue: the identifiers of operations whose commands wait in the ledger. The
- * ledger holds the commands themselves, so one message wakes the processor for a whole accept group, and a duplicate
- * changes nothing. {"operationIds": [...]}; a message of an earlier version names one operation as "operationId".
+ * The body of a message on the command queue: the identifiers of operations whose commands wait in the ledger, and
+ * the traceparent of the request that accepted each (null where none was recorded), so that the batch that applies
+ * them links their traces. The ledger holds the commands themselves, so one message wakes the processor for a whole
+ * accept group, and a duplicate changes nothing. {"operationIds": [...], "traceParents": [...]}; a message of an
+ * earlier version names one operation as "operationId", or several without their traces.
  */
-public record CommandNotice(List<String> operationIds) {
+public record CommandNotice(List<String> operationIds, List<String> traceParents) {
 
     private static final String IDS = "operationIds";
+    private static final String TRACE_PARENTS = "traceParents";
     private static final String LEGACY_ID = "operationId";
 
+    /** Operations whose traces are not at hand, as the relay republishes them. */
+    public CommandNotice(List<String> operationIds) {
+        this(operationIds, List.of());
+    }
+
     public JsonObject toJson() {
-        return new JsonObject().put(IDS, new JsonArray(new ArrayList<>(operationIds)));
+        JsonObject json = new JsonObject().put(IDS, new JsonArray(new ArrayList<>(operationIds)));
+        return traceParents.isEmpty() ? json : json.put(TRACE_PARENTS, new JsonArray(new ArrayList<>(traceParents)));
     }
 
     /** The identifiers that a message body names; none when it names nothing that could be an identifier. */
@@ -29,5 +38,13 @@ public record CommandNotice(List<String> operationIds) {
             return ids.stream().filter(String.class::isInstance).map(String.class::cast).toList();
         }
         return json.getValue(LEGACY_ID) instanceof String id ? List.of(id) : List.of();
+    }
+
+    /** The traceparents that a message body carries, if any. */
+    public static List<String> traceParentsIn(Object body) {
+        if (body instanceof JsonObject json && json.getValue(TRACE_PARENTS) instanceof JsonArray parents) {
+            return parents.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return List.of();
     }
 }

@@ -9,9 +9,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.trace.OperationTraces;
 import io.smallrye.mutiny.Uni;
 import io.vertx.amqp.AmqpSenderOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.amqp.AmqpMessage;
+import io.vertx.mutiny.amqp.AmqpMessageBuilder;
 import io.vertx.mutiny.amqp.AmqpSender;
 
 /**
@@ -50,14 +53,26 @@ public class CommandPublisher {
      * it refused it, did not answer in time or could not be reached; never fails.
      */
     public Uni<Boolean> publish(List<String> operationIds) {
+        return publish(new CommandNotice(operationIds), null);
+    }
+
+    /**
+     * The same for a notice that carries its operations' traces, in the trace context {@code traceParent} (a W3C
+     * traceparent, or null), which travels as the message's application property "traceparent".
+     */
+    public Uni<Boolean> publish(CommandNotice notice, String traceParent) {
+        List<String> operationIds = notice.operationIds();
         long started = System.nanoTime();
         return Uni.createFrom().deferred(() -> {
-            AmqpMessage message = AmqpMessage.create()
+            AmqpMessageBuilder builder = AmqpMessage.create()
                     .id(operationIds.get(0))
                     .contentType("application/json")
                     .durable(true)
-                    .withJsonObjectAsBody(new CommandNotice(operationIds).toJson())
-                    .build();
+                    .withJsonObjectAsBody(notice.toJson());
+            if (traceParent != null) {
+                builder.applicationProperties(new JsonObject().put(OperationTraces.TRACE_PARENT, traceParent));
+            }
+            AmqpMessage message = builder.build();
             return link(true).chain(open -> open.sendWithAck(message));
         })
                 .ifNoItem().after(config.processing().publishTimeout()).fail()

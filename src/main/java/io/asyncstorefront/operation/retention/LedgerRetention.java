@@ -73,9 +73,10 @@ public class LedgerRetention {
                     if (forgotten.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    LOG.infof("Forgot the ledger partition of operations issued from %s to %s; kept %d of them",
-                            forgotten.get().partition().from(), forgotten.get().partition().to(),
-                            forgotten.get().kept());
+                    LedgerPartitions.Forgotten it = forgotten.get();
+                    LOG.infof("Forgot the ledger partition of operations issued from %s to %s in %d ms, holding the"
+                            + " ledger for %d ms; kept %d of its operations", it.partition().from(), it.partition().to(),
+                            it.took().toMillis(), it.held().toMillis(), it.kept());
                     return forgetPartitions(expired);
                 });
     }
