@@ -12,10 +12,5 @@ from history order by g;
 insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence)
 select id, 'Cart:history-' || (g % 1000), g / 1000 + 1
 from history order by g;
-insert into operation_sequence (aggregate_key, last_sequence)
-select 'Cart:history-' || k, :rows / 1000 + 1 from generate_series(0, 999) k
-on conflict (aggregate_key) do nothing;
-insert into aggregate_progress (aggregate_key, applied_sequence)
-select 'Cart:history-' || k, :rows / 1000 + 1 from generate_series(0, 999) k
-on conflict (aggregate_key) do nothing;
+\ir history-carts.sql
 vacuum analyze;

@@ -28,10 +28,5 @@ insert into operation_aggregate (operation_id, aggregate_key, aggregate_sequence
 select lpad(to_hex(ms), 12, '0') || substr(md5(g::text), 1, 28), 'Cart:history-' || (g % 1000), g / 1000 + 1
 from (select g, (:start_ms + g * :step_ms)::bigint as ms from generate_series(1, :rows) g) as h;
 
-insert into operation_sequence (aggregate_key, last_sequence)
-select 'Cart:history-' || k, :rows / 1000 + 1 from generate_series(0, 999) k
-on conflict (aggregate_key) do nothing;
-insert into aggregate_progress (aggregate_key, applied_sequence)
-select 'Cart:history-' || k, :rows / 1000 + 1 from generate_series(0, 999) k
-on conflict (aggregate_key) do nothing;
+\ir history-carts.sql
 vacuum analyze;

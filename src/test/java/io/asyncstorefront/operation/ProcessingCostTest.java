@@ -72,6 +72,11 @@ class ProcessingCostTest {
         assertThat(sessions.getStatistics().getQueryPlanCacheMissCount()).isEqualTo(missesBefore);
     }
 
+    @Test
+    void theServicesConnectionsCompileNoStatements() {
+        assertThat(database.single("show jit").getString(0)).isEqualTo("off");
+    }
+
     private static void createCartWithAProduct() {
         Map<String, String> cart = Map.of("cartMask", newCartMask());
         assertThat(List.of(execute(CREATE_CART_STATE, cart).getString("data.createEmptyCart.__typename"),
