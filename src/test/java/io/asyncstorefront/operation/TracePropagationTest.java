@@ -27,7 +27,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * An operation's trace across the pipeline, with spans collected in memory: the mutation's request continues the
+ * An operation's trace across the pipeline, with tracing on and the spans collected in memory instead of exported (an
+ * instance without an OTLP endpoint records none): the mutation's request continues the
  * caller's trace, the ledger keeps it with the operation, the accept group links it and travels with the command
  * message (its application property "traceparent"), and the processor batch links both.
  */
@@ -38,7 +39,8 @@ class TracePropagationTest {
     public static class SpansInMemory implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("storefront.test.spans", "memory", "quarkus.otel.bsp.schedule.delay", "50ms");
+            return Map.of("storefront.test.spans", "memory", "quarkus.otel.sdk.disabled", "false",
+                    "quarkus.otel.exporter.otlp.enabled", "false", "quarkus.otel.bsp.schedule.delay", "50ms");
         }
     }
 

@@ -147,9 +147,9 @@ public interface OperationsConfig {
 
         /**
          * How long a purge waits for accepting and processing to let go of the ledger before it gives up until the
-         * next run; they wait for it as long.
+         * next run; they wait for it as long. Measured under load, a wait of 200 ms showed in the accept p99.
          */
-        @WithDefault("200ms")
+        @WithDefault("50ms")
         Duration lockTimeout();
 
         /** The most operations one run deletes, row by row, from the default partition. */

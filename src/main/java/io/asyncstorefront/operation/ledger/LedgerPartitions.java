@@ -64,8 +64,8 @@ public class LedgerPartitions {
             """;
 
     /*
-     * Detaching stops accepting and processing until the transaction ends, so it waits at most this long for them to
-     * let go of the ledger: giving up is cheap, as the next run tries again.
+     * Attaching and detaching wait at most this long for accepting and processing to let go of the tables they lock:
+     * those queue behind the wait, and giving up is cheap, as the next run tries again.
      */
     private static final String LOCK_TIMEOUT = """
             select set_config('lock_timeout', $1, true)
@@ -181,20 +181,23 @@ public class LedgerPartitions {
     /**
      * Creates partitions, of {@code span} each and aligned to it, until they cover the time up to {@code until};
      * answers how many it created. Rows that the default partition took meanwhile stay there: a partition starts after
-     * the newest of them.
+     * the newest of them. Attaching locks the default partitions, which a batch reads in the other order than accepting
+     * writes them, so it waits at most {@code lockTimeout} for them and leaves the rest to the next run, rather than
+     * end in a deadlock that PostgreSQL would resolve by failing a request.
      */
-    public Uni<Integer> createUntil(Instant until, Duration span) {
-        return inTurn(connection -> connection.query(PARTITIONS).execute().chain(rows -> {
-            List<Partition> partitions = new ArrayList<>();
-            String newestInDefault = null;
-            for (var row : rows) {
-                parse(row.getString(0), row.getString(1)).ifPresent(partitions::add);
-                if (row.getString(2) != null) {
-                    newestInDefault = row.getString(2);
-                }
-            }
-            return create(connection, partitions, newestInDefault, until, span);
-        }), 0);
+    public Uni<Integer> createUntil(Instant until, Duration span, Duration lockTimeout) {
+        return inTurn(connection -> connection.preparedQuery(LOCK_TIMEOUT).execute(Tuple.of(lockTimeout.toMillis() + "ms"))
+                .chain(() -> connection.query(PARTITIONS).execute()).chain(rows -> {
+                    List<Partition> partitions = new ArrayList<>();
+                    String newestInDefault = null;
+                    for (var row : rows) {
+                        parse(row.getString(0), row.getString(1)).ifPresent(partitions::add);
+                        if (row.getString(2) != null) {
+                            newestInDefault = row.getString(2);
+                        }
+                    }
+                    return create(connection, partitions, newestInDefault, until, span);
+                }), 0);
     }
 
     private Uni<Integer> create(SqlConnection connection, List<Partition> existing, String newestInDefault,

@@ -43,7 +43,7 @@ public class LedgerRetention {
         Duration ahead = span.plus(span.compareTo(config.interval().multipliedBy(2)) > 0 ? span
                 : config.interval().multipliedBy(2));
         Instant expired = now.minus(config.period());
-        return partitions.createUntil(now.plus(ahead), span)
+        return partitions.createUntil(now.plus(ahead), span, config.lockTimeout())
                 .invoke(created -> LOG.debugf("Created %d ledger partitions ahead", created))
                 .chain(partitions::dropDetached)
                 .chain(() -> forgetPartitions(expired))
