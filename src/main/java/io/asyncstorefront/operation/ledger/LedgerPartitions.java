@@ -179,13 +179,15 @@ public class LedgerPartitions {
     }
 
     /**
-     * Creates partitions, of {@code span} each and aligned to it, until they cover the time up to {@code until};
-     * answers how many it created. Rows that the default partition took meanwhile stay there: a partition starts after
-     * the newest of them. Attaching locks the default partitions, which a batch reads in the other order than accepting
-     * writes them, so it waits at most {@code lockTimeout} for them and leaves the rest to the next run, rather than
-     * end in a deadlock that PostgreSQL would resolve by failing a request.
+     * Creates partitions, aligned to {@code span}, until they cover the time up to {@code until}; answers how many it
+     * created. A new partition starts at least {@code margin} from now, and after every row of the default partition: an
+     * insert routed to the default partition before the partition was attached would break its new constraint, so no
+     * identifier issued until then may fall in the range. The time before the first partition stays in the default
+     * partition. Attaching locks the default partitions, which a batch reads in the other order than accepting writes
+     * them, so it waits at most {@code lockTimeout} for them and leaves the rest to the next run, rather than end in a
+     * deadlock that PostgreSQL would resolve by failing a request.
      */
-    public Uni<Integer> createUntil(Instant until, Duration span, Duration lockTimeout) {
+    public Uni<Integer> createUntil(Instant until, Duration span, Duration margin, Duration lockTimeout) {
         return inTurn(connection -> connection.preparedQuery(LOCK_TIMEOUT).execute(Tuple.of(lockTimeout.toMillis() + "ms"))
                 .chain(() -> connection.query(PARTITIONS).execute()).chain(rows -> {
                     List<Partition> partitions = new ArrayList<>();
@@ -196,27 +198,27 @@ public class LedgerPartitions {
                             newestInDefault = row.getString(2);
                         }
                     }
-                    return create(connection, partitions, newestInDefault, until, span);
+                    return create(connection, partitions, newestInDefault, until, span, margin);
                 }), 0);
     }
 
     private Uni<Integer> create(SqlConnection connection, List<Partition> existing, String newestInDefault,
-            Instant until, Duration span) {
+            Instant until, Duration span, Duration margin) {
         long spanMillis = span.toMillis();
-        long start = Math.floorDiv(System.currentTimeMillis(), spanMillis) * spanMillis;
+        long start = System.currentTimeMillis() + margin.toMillis();
         for (Partition partition : existing) {
             start = Math.max(start, partition.to().toEpochMilli());
         }
         if (newestInDefault != null) {
-            long newest = Long.parseLong(newestInDefault.substring(0, 12), 16);
-            if (newest >= start) {
-                start = (Math.floorDiv(newest, spanMillis) + 1) * spanMillis;
-            }
+            start = Math.max(start, Long.parseLong(newestInDefault.substring(0, 12), 16) + 1);
         }
+        start = Math.floorDiv(start + 999, 1000) * 1000;
         List<Partition> created = new ArrayList<>();
-        for (long from = start; from < until.toEpochMilli(); from += spanMillis) {
+        for (long from = start; from < until.toEpochMilli();) {
+            long to = (Math.floorDiv(from, spanMillis) + 1) * spanMillis;
             Instant at = Instant.ofEpochMilli(from);
-            created.add(new Partition(NAME.format(at), at, Instant.ofEpochMilli(from + spanMillis)));
+            created.add(new Partition(NAME.format(at), at, Instant.ofEpochMilli(to)));
+            from = to;
         }
         Uni<Void> steps = Uni.createFrom().voidItem();
         for (Partition partition : created) {

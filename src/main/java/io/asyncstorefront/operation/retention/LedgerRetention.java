@@ -30,8 +30,10 @@ public class LedgerRetention {
     public LedgerRetention(LedgerPartitions partitions, OperationsConfig config) {
         this.partitions = partitions;
         this.config = config.retention();
-        if (this.config.partitionSpan().compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("operations.retention.partition-span must be at least 1s");
+        // Partitions are named by the second they start at.
+        if (this.config.partitionSpan().compareTo(Duration.ofSeconds(1)) < 0
+                || this.config.partitionSpan().toMillis() % 1000 != 0) {
+            throw new IllegalArgumentException("operations.retention.partition-span must be whole seconds, at least 1s");
         }
     }
 
@@ -43,7 +45,8 @@ public class LedgerRetention {
         Duration ahead = span.plus(span.compareTo(config.interval().multipliedBy(2)) > 0 ? span
                 : config.interval().multipliedBy(2));
         Instant expired = now.minus(config.period());
-        return partitions.createUntil(now.plus(ahead), span, config.lockTimeout())
+        // A new partition starts no sooner than the next run: the rows written until then go where they are routed now.
+        return partitions.createUntil(now.plus(ahead), span, config.interval(), config.lockTimeout())
                 .invoke(created -> LOG.debugf("Created %d ledger partitions ahead", created))
                 .chain(partitions::dropDetached)
                 .chain(() -> forgetPartitions(expired))
