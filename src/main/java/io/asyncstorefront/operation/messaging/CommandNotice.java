@@ -2,6 +2,7 @@ package io.asyncstorefront.operation.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,9 +25,11 @@ public record CommandNotice(List<String> operationIds, List<String> traceParents
         this(operationIds, List.of());
     }
 
+    /** Without traces where none was recorded (tracing off), so that every message does not carry a list of nulls. */
     public JsonObject toJson() {
         JsonObject json = new JsonObject().put(IDS, new JsonArray(new ArrayList<>(operationIds)));
-        return traceParents.isEmpty() ? json : json.put(TRACE_PARENTS, new JsonArray(new ArrayList<>(traceParents)));
+        return traceParents.stream().allMatch(Objects::isNull) ? json
+                : json.put(TRACE_PARENTS, new JsonArray(new ArrayList<>(traceParents)));
     }
 
     /** The identifiers that a message body names; none when it names nothing that could be an identifier. */
