@@ -4,8 +4,9 @@
 #
 #   src/bench/run.sh
 #
-# Knobs (environment): BENCH_WARMUP (s of each of the two warm-up workloads, default 60: at 15, sync mode was still
-# at half its steady rate when measured), BENCH_DURATION (s per row, 20), BENCH_CLIENTS ("1 16 64"),
+# Knobs (environment): BENCH_WARMUP (s of each warm-up workload: two in the modes and stale phases, one in the drain
+# and ledger phases; default 60: at 15, sync mode was still at half its steady rate when measured), BENCH_DURATION (s
+# per row, 20), BENCH_CLIENTS ("1 16 64"),
 # BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products add-hot-product poll-queue"),
 # BENCH_DRAIN_OPS (100000), BENCH_DRAIN_WORKLOADS ("create-empty-cart"; add add-products add-hot-product to compare
 # the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_RETENTION_ROWS (10000000, the
@@ -207,17 +208,21 @@ header() {
 
 # pgbench_tps SECONDS: PostgreSQL's one-row commits per second at 64 clients, the machine's pace at that moment.
 pgbench_tps() {
+  local tps
   psql_db -c "drop table if exists bench_commit" -c "create table bench_commit (id bigserial primary key, v int)"
-  pgbench -h "$PG_HOST" -U postgres -n -c 64 -j 2 -T "$1" -f "$BENCH_DIR/pgbench-insert.sql" "$DB" 2>/dev/null |
-    sed -n 's/^tps = \([0-9.]*\).*/\1/p' | xargs printf '%.0f'
+  tps=$(pgbench -h "$PG_HOST" -U postgres -n -c 64 -j 2 -T "$1" -f "$BENCH_DIR/pgbench-insert.sql" "$DB" 2>/dev/null |
+    sed -n 's/^tps = \([0-9.]*\).*/\1/p')
   psql_db -c "drop table bench_commit"
+  [ -n "$tps" ] || { log "pgbench failed"; exit 1; }
+  printf '%.0f' "$tps"
 }
 
 phase_pgbench() {
   log "pgbench: one-row INSERT per transaction, 64 clients"
   reset_database
-  printf '\nPostgreSQL alone (pgbench, one-row INSERT per transaction, 64 clients): %s commits/s\n' \
-    "$(pgbench_tps "$DURATION")" | tee -a "$TABLE"
+  local tps
+  tps=$(pgbench_tps "$DURATION")
+  printf '\nPostgreSQL alone (pgbench, one-row INSERT per transaction, 64 clients): %s commits/s\n' "$tps" | tee -a "$TABLE"
 }
 
 phase_modes() {
