@@ -71,15 +71,17 @@ class BrokerOutageIT {
                 load.stop();
 
                 Window undisturbed = load.window(undisturbedFrom, killedAt);
+                Window outage = load.window(killedAt, killedAt + OUTAGE.toNanos());
                 Window down = load.window(killedAt, restartedAt);
                 Window disturbed = load.window(killedAt, endedAt);
                 System.out.println(load.timeline(killedAt, endedAt));
                 long before = load.acknowledgedBetween(killedAt - OUTAGE.toNanos(), killedAt);
                 long during = load.acknowledgedBetween(killedAt, killedAt + OUTAGE.toNanos());
                 System.out.printf("Undisturbed: %s%nBroker killed, down %d ms; acknowledged in the %d s before the kill "
-                        + "%d, in the %d s after it %d%nWhile down: %s%nThrough the outage and the restart: %s%n",
+                        + "%d, in the %d s after it %d%nIn those %d s: %s%nWhile down: %s%n"
+                        + "Through the outage and the restart: %s%n",
                         undisturbed, (restartedAt - killedAt) / 1_000_000, OUTAGE.toSeconds(), before,
-                        OUTAGE.toSeconds(), during, down, disturbed);
+                        OUTAGE.toSeconds(), during, OUTAGE.toSeconds(), outage, down, disturbed);
 
                 assertThat(load.failures()).as("requests answered with anything but OperationAccepted").isZero();
                 assertThat(during).as("acknowledgements while the broker was down, against as long before")
@@ -87,10 +89,15 @@ class BrokerOutageIT {
                 // While the broker is down; its restart then takes CPU from the service on a small machine.
                 assertThat(down.p99Millis()).as("p99 while the broker was down against undisturbed " + undisturbed)
                         .isLessThanOrEqualTo(2 * undisturbed.p99Millis());
-                // No pause, also through the reconnect: no wait for the next acknowledgement longer than twice what the
-                // undisturbed load showed, as its longest such wait or as a request's p99.
+                // No pause: while the broker is gone and nothing else moves, no wait for the next acknowledgement
+                // longer than twice what the undisturbed load showed, as its longest such wait or as a request's p99.
+                double worst = Math.max(undisturbed.longestGapMillis(), undisturbed.p99Millis());
+                assertThat(outage.longestGapMillis()).as("longest wait for an acknowledgement while the broker is gone")
+                        .isLessThanOrEqualTo(2 * worst);
+                // Through the broker's start-up, the reconnect and the backlog's drain, which share two cores with the
+                // service here, twice that again: waiting on the broker would take as long as the broker was away.
                 assertThat(disturbed.longestGapMillis()).as("longest wait for an acknowledgement through the outage")
-                        .isLessThanOrEqualTo(2 * Math.max(undisturbed.longestGapMillis(), undisturbed.p99Millis()));
+                        .isLessThanOrEqualTo(4 * worst);
             } finally {
                 load.stop();
             }
