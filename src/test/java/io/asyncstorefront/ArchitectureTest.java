@@ -1,8 +1,8 @@
 package io.asyncstorefront;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.List;
@@ -42,10 +42,14 @@ class ArchitectureTest {
         noClasses().should().beAnnotatedWith(GraphQLApi.class).allowEmptyShould(true).check(tests);
     }
 
-    /** The request gate refuses every WebSocket handshake because no subscription exists: one would need it open. */
+    /**
+     * Subscriptions push what the operation machinery follows (OperationFollowers, bounded per instance): a domain
+     * feature that pushed would need bounds of its own.
+     */
     @ArchTest
-    static final ArchRule noSubscriptionWhileWebSocketsAreRefused = noMethods()
-            .should().beAnnotatedWith(Subscription.class);
+    static final ArchRule onlyTheOperationFeaturePushes = methods()
+            .that().areAnnotatedWith(Subscription.class)
+            .should().beDeclaredInClassesThat().resideInAPackage("io.asyncstorefront.operation.api..");
 
     @ArchTest
     static final ArchRule theOperationMachineryKnowsNothingOfTheStorefront = noClasses()

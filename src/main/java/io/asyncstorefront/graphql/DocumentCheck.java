@@ -59,8 +59,11 @@ final class DocumentCheck {
         this.parserOptions = parserOptions;
     }
 
-    /** The problem of the document with the operation to run, or null when it may be executed. */
-    GraphQLErrorBody problemOf(String query, String operationName) {
+    /**
+     * The problem of the document with the operation to run, or null when it may be executed: subscriptions over
+     * WebSocket only, queries and mutations over HTTP only, so that each transport has one set of checks.
+     */
+    GraphQLErrorBody problemOf(String query, String operationName, boolean overWebSocket) {
         if (query.length() > limits.maxCharacters()) {
             return GraphQLErrorBody.limit("The document has %d characters; the limit is %d"
                     .formatted(query.length(), limits.maxCharacters()), limits.maxCharacters());
@@ -84,6 +87,15 @@ final class DocumentCheck {
         OperationDefinition operation = select(document.getDefinitionsOfType(OperationDefinition.class), operationName);
         if (operation == null) {
             return null;
+        }
+        boolean subscription = operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+        if (subscription && !overWebSocket) {
+            return GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "A subscription is served over WebSocket at this "
+                    + "address, with the subprotocol graphql-transport-ws");
+        }
+        if (!subscription && overWebSocket) {
+            return GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
+                    "Over WebSocket only subscriptions are served: send queries and mutations as an HTTP POST");
         }
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
                 .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (first, second) -> first));

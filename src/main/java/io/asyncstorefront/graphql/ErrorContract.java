@@ -124,7 +124,12 @@ public class ErrorContract extends SimplePerformantInstrumentation implements Ev
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        return new Request(GraphQLResponses.current());
+        RoutingContext http = GraphQLResponses.current();
+        if (http != null) {
+            // Where the resolvers find it: they may run on other threads.
+            parameters.getExecutionInput().getGraphQLContext().put(HttpRequests.KEY, http);
+        }
+        return new Request(http);
     }
 
     /** Another error at or below the path, or one of the whole request (an argument that could not be read). */

@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,8 +58,6 @@ class RequestGate {
     }
 
     void install(@Observes Router router) {
-        // Ahead of SmallRye GraphQL's WebSocket route (order -99), which would run operations past every check below.
-        router.route("/graphql").order(-300).handler(this::refuseWebSocket);
         // GraphQL over HTTP lets a server take queries by GET; this one takes every request by POST, so that one set of
         // checks guards every path.
         router.route("/graphql").order(-250).handler(this::refuseOtherMethods);
@@ -69,21 +66,6 @@ class RequestGate {
                 .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodySize().asLongValue()))
                 .handler(this::check)
                 .failureHandler(this::failed);
-    }
-
-    /**
-     * The schema has no subscription, so GraphQL over WebSocket is not served: a handshake, from any origin, is refused
-     * before it is upgraded.
-     */
-    private void refuseWebSocket(RoutingContext context) {
-        // Any Upgrade header naming websocket, as Vert.x upgrades on any of them.
-        if (context.request().headers().getAll("Upgrade").stream()
-                .noneMatch(upgrade -> upgrade.toLowerCase(Locale.ROOT).contains("websocket"))) {
-            context.next();
-            return;
-        }
-        refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST,
-                "GraphQL over WebSocket is not served: send queries and mutations as an HTTP POST"));
     }
 
     private void refuseOtherMethods(RoutingContext context) {
@@ -143,66 +125,99 @@ class RequestGate {
             return;
         }
         JsonNode request;
-        try (JsonParser parser = json.createParser(text)) {
-            request = json.readTree(parser);
-            if (parser.nextToken() != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body has more after its "
-                        + "JSON object, at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr())));
-                return;
-            }
-        } catch (StreamConstraintsException e) {
-            refuse(context, 400, e.getMessage().contains("nesting")
-                    ? GraphQLErrorBody.limit("The request body nests JSON deeper than %d levels"
-                            .formatted(limits.maxJsonDepth()), limits.maxJsonDepth())
-                    : GraphQLErrorBody.limit("A number in the request body has more than %d digits"
-                            .formatted(limits.maxNumberLength()), limits.maxNumberLength()));
-            return;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body is not valid JSON"
-                    + (at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr()))));
-            return;
-        } catch (IOException e) {
-            refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body could not be read"));
+        try {
+            request = readJson(text);
+        } catch (NotJson e) {
+            refuse(context, 400, e.error());
             return;
         }
+        Optional<Refusal> refusal = refusalOf(request, false);
+        if (refusal.isPresent()) {
+            refuse(context, refusal.get().badRequest() ? 400 : GraphQLResponses.requestErrorStatus(context),
+                    refusal.get().error());
+            return;
+        }
+        GraphQLResponses.follow(context);
+        context.next();
+    }
+
+    /** Why a request read as JSON is refused: a request that is not one (400 over HTTP), or a problem of its document. */
+    record Refusal(boolean badRequest, GraphQLErrorBody error) {
+    }
+
+    /** The checks of a request's JSON object and document, over HTTP and over WebSocket alike. */
+    Optional<Refusal> refusalOf(JsonNode request, boolean overWebSocket) {
         Optional<GraphQLErrorBody> malformed = malformed(request);
         if (malformed.isPresent()) {
-            refuse(context, 400, malformed.get());
-            return;
+            return Optional.of(new Refusal(true, malformed.get()));
         }
         JsonNode variables = request.get("variables");
         if (variables != null && variables.isObject()) {
             GraphQLErrorBody unstorable = unstorableText(variables, "$");
             if (unstorable != null) {
-                refuse(context, GraphQLResponses.requestErrorStatus(context), unstorable);
-                return;
+                return Optional.of(new Refusal(false, unstorable));
             }
         }
         String query = request.get("query").asText();
         JsonNode name = request.get("operationName");
         String operationName = name == null || name.isNull() ? null : name.asText();
-        String key = operationName == null ? query : operationName + '\n' + query;
+        String key = (overWebSocket ? "ws\n" : "http\n") + (operationName == null ? "" : operationName) + '\n' + query;
         if (!passed.containsKey(key)) {
             GraphQLErrorBody problem;
             try {
-                problem = documents.problemOf(query, operationName);
+                problem = documents.problemOf(query, operationName, overWebSocket);
             } catch (DocumentCheck.Unselectable e) {
-                refuse(context, 400, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, e.getMessage()));
-                return;
+                return Optional.of(new Refusal(true, GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, e.getMessage())));
             }
             if (problem != null) {
-                refuse(context, GraphQLResponses.requestErrorStatus(context), problem);
-                return;
+                return Optional.of(new Refusal(false, problem));
             }
             if (passed.size() >= PASSED_DOCUMENTS) {
                 passed.clear();
             }
             passed.put(key, Boolean.TRUE);
         }
-        GraphQLResponses.follow(context);
-        context.next();
+        return Optional.empty();
+    }
+
+    /** Reads a request's JSON within the limits on nesting and numbers; the message says what is wrong. */
+    JsonNode readJson(String text) throws NotJson {
+        try (JsonParser parser = json.createParser(text)) {
+            JsonNode request = json.readTree(parser);
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new NotJson(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body has more after its "
+                        + "JSON object, at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr())));
+            }
+            return request;
+        } catch (StreamConstraintsException e) {
+            throw new NotJson(e.getMessage().contains("nesting")
+                    ? GraphQLErrorBody.limit("The request body nests JSON deeper than %d levels"
+                            .formatted(limits.maxJsonDepth()), limits.maxJsonDepth())
+                    : GraphQLErrorBody.limit("A number in the request body has more than %d digits"
+                            .formatted(limits.maxNumberLength()), limits.maxNumberLength()));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new NotJson(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body is not valid JSON"
+                    + (at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr()))));
+        } catch (IOException e) {
+            throw new NotJson(GraphQLErrorBody.of(ErrorCode.BAD_REQUEST, "The request body could not be read"));
+        }
+    }
+
+    /** Text that is not one JSON value within the limits. */
+    static final class NotJson extends Exception {
+
+        private final transient GraphQLErrorBody error;
+
+        NotJson(GraphQLErrorBody error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+
+        GraphQLErrorBody error() {
+            return error;
+        }
     }
 
     private static boolean isJson(String contentType) {

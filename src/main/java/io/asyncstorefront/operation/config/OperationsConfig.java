@@ -37,6 +37,8 @@ public interface OperationsConfig {
 
     Retention retention();
 
+    Follow follow();
+
     default Mode modeOf(String mutation) {
         MutationConfig config = mutations().get(mutation);
         return config == null ? mode() : config.mode().orElse(mode());
@@ -155,6 +157,19 @@ public interface OperationsConfig {
         /** The most operations one run deletes, row by row, from the default partition. */
         @WithDefault("10000")
         int defaultBatchSize();
+    }
+
+    interface Follow {
+        /**
+         * The most operations followed on one instance at once, by subscriptions and by requests that wait: each holds
+         * memory until its operation ends. Beyond it a subscription is refused and a request does not wait.
+         */
+        @WithDefault("100000")
+        int maxOperations();
+
+        /** The longest that a mutation may wait for its operations to end (Prefer: wait=N, RFC 7240). */
+        @WithDefault("10s")
+        Duration maxWait();
     }
 
     interface Relay {

@@ -18,6 +18,7 @@ import io.asyncstorefront.operation.command.CommandHandler;
 import io.asyncstorefront.operation.command.CommandRegistry;
 import io.asyncstorefront.operation.command.IdempotencyClaim;
 import io.asyncstorefront.operation.config.OperationsConfig;
+import io.asyncstorefront.operation.follow.OperationFollowers;
 import io.asyncstorefront.operation.ledger.Acceptance;
 import io.asyncstorefront.operation.ledger.InlineAcceptance;
 import io.asyncstorefront.operation.ledger.NewOperation;
@@ -50,12 +51,17 @@ public class OperationDispatcher {
     private final OperationMetrics metrics;
     private final IdempotencyKeySource keys;
     private final OperationTraces traces;
+    private final WaitPreference waits;
+    private final OperationFollowers followers;
 
     public OperationDispatcher(CommandRegistry registry, AcceptGroups groups, InlineAcceptance inline,
             OperationStates states, OperationProcessor processor, OperationsConfig config, ObjectMapper mapper,
-            OperationMetrics metrics, IdempotencyKeySource keys, OperationTraces traces) {
+            OperationMetrics metrics, IdempotencyKeySource keys, OperationTraces traces, WaitPreference waits,
+            OperationFollowers followers) {
         this.keys = keys;
         this.traces = traces;
+        this.waits = waits;
+        this.followers = followers;
         this.registry = registry;
         this.groups = groups;
         this.inline = inline;
@@ -68,7 +74,8 @@ public class OperationDispatcher {
 
     /**
      * Records the command and answers its operation state; a batch beyond its limits records nothing. Called while the
-     * resolver of its top-level mutation runs, so that the mutation's idempotency key applies.
+     * resolver of its top-level mutation runs, so that the mutation's idempotency key applies, and its request's wait:
+     * the answer is then the final state if the operation ends within it.
      */
     public <C extends Command> Uni<OperationStateInterface> submit(C command) {
         Optional<String> key;
@@ -77,8 +84,12 @@ public class OperationDispatcher {
         } catch (InvalidInputException wrongKey) {
             return Uni.createFrom().failure(wrongKey);
         }
-        return submit(command, null, key.map(given -> new IdempotencyClaim(given, 0, fingerprintOf(command)))
-                .orElse(null));
+        Uni<OperationStateInterface> state = submit(command, null,
+                key.map(given -> new IdempotencyClaim(given, 0, fingerprintOf(command))).orElse(null));
+        Optional<Duration> wait = config.role().accepts() ? waits.waitOfCurrentMutation(config.follow().maxWait())
+                : Optional.empty();
+        return wait.map(within -> state.chain(accepted -> followers.finalStateWithin(accepted, within)))
+                .orElse(state);
     }
 
     /** What a retry under the same idempotency key must ask again: the command's type and its input as stored. */

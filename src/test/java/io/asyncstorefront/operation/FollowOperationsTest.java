@@ -1,0 +1,172 @@
+package io.asyncstorefront.operation;
+
+import static io.asyncstorefront.support.Documents.CREATE_CART;
+import static io.asyncstorefront.support.GraphQLClient.execute;
+import static io.asyncstorefront.support.GraphQLClient.newCartMask;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.asyncstorefront.operation.processing.OperationProcessor;
+import io.asyncstorefront.support.AcceptOnly;
+import io.asyncstorefront.support.OnVertx;
+import io.asyncstorefront.support.SubscriptionClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Following operations by subscription and by waiting on the mutation's request, on an instance that processes nothing
+ * by itself: the test applies operations through the processor while a client follows them.
+ */
+@QuarkusTest
+@TestProfile(AcceptOnly.class)
+class FollowOperationsTest {
+
+    /** What a client selects of each state it is pushed. */
+    static final String FOLLOW = """
+            subscription Follow($ids: [String!]!) {
+              operationStates(operationIdentifiers: $ids) {
+                __typename
+                identifier
+                ... on PersistOperationInterface { changedEntities { type identifiers } }
+              }
+            }
+            """;
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
+
+    @Inject
+    OperationProcessor processor;
+
+    @Test
+    void aSubscriptionGetsTheCurrentStateThenEachTransitionAsItCommitsAndCompletesOnceAllHaveEnded() throws Exception {
+        String cart = newCartMask();
+        String created = identifier(execute(CREATE_CART, Map.of("cartMask", cart)).getMap("data.createEmptyCart"));
+        String unknown = "0".repeat(40);
+        try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
+            client.subscribe("1", FOLLOW, Map.of("ids", List.of(created, unknown)));
+            List<JsonObject> first = List.of(client.next(), client.next());
+            process(created);
+            List<JsonObject> rest = client.untilEnd("1");
+
+            assertThat(first).extracting(message -> message.getString("type")).containsOnly("next");
+            assertThat(first).extracting(FollowOperationsTest::typename)
+                    .containsExactlyInAnyOrder("OperationAccepted", "OperationUnknown");
+            assertThat(first).extracting(message -> state(message).getString("identifier"))
+                    .containsExactlyInAnyOrder(created, unknown);
+            assertThat(rest).extracting(message -> message.getString("type")).containsExactly("next", "complete");
+            assertThat(typename(rest.get(0))).isEqualTo("PersistOperationCompleted");
+            assertThat(state(rest.get(0)).getJsonArray("changedEntities").getJsonObject(0).getJsonArray("identifiers"))
+                    .containsExactly(cart);
+        }
+    }
+
+    @Test
+    void aSubscriberThatComesAfterTheEndGetsTheFinalStateOnce() throws Exception {
+        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        process(created);
+        try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
+            client.subscribe("late", FOLLOW, Map.of("ids", List.of(created, created)));
+
+            List<JsonObject> messages = client.untilEnd("late");
+
+            assertThat(messages).extracting(message -> message.getString("type")).containsExactly("next", "complete");
+            assertThat(typename(messages.get(0))).isEqualTo("PersistOperationCompleted");
+        }
+    }
+
+    @Test
+    void manySubscribersOfOneOperationAreEachTold() throws Exception {
+        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        List<SubscriptionClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                SubscriptionClient client = SubscriptionClient.initialised(graphql);
+                clients.add(client);
+                client.subscribe("s", FOLLOW, Map.of("ids", List.of(created)));
+                assertThat(typename(client.next())).isEqualTo("OperationAccepted");
+            }
+            process(created);
+            for (SubscriptionClient client : clients) {
+                assertThat(client.untilEnd("s")).extracting(FollowOperationsTest::typename)
+                        .containsExactly("PersistOperationCompleted", null);
+            }
+        } finally {
+            clients.forEach(SubscriptionClient::close);
+        }
+    }
+
+    @Test
+    void aConnectionRunsAtMostItsSubscriptionsAndAnIdInUseClosesIt() throws Exception {
+        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
+            for (int i = 0; i < 100; i++) {
+                client.subscribe("s" + i, FOLLOW, Map.of("ids", List.of(created)));
+                assertThat(typename(client.next())).isEqualTo("OperationAccepted");
+            }
+            client.subscribe("one more", FOLLOW, Map.of("ids", List.of(created)));
+
+            JsonObject refused = client.next();
+
+            assertThat(refused.getString("type")).isEqualTo("error");
+            JsonObject error = refused.getJsonArray("payload").getJsonObject(0);
+            assertThat(error.getJsonObject("extensions").getString("code")).isEqualTo("LIMIT_EXCEEDED");
+            assertThat(error.getJsonObject("extensions").getInteger("limit")).isEqualTo(100);
+
+            client.send(new JsonObject().put("type", "complete").put("id", "s0"));
+            client.subscribe("s1", FOLLOW, Map.of("ids", List.of(created)));
+
+            assertThat(client.closeCode()).isEqualTo(4409);
+        }
+    }
+
+    @Test
+    void aMutationWhoseOperationDoesNotEndWithinItsWaitIsAnsweredAcceptedAndSaysTheWaitApplied() {
+        Response response = given().contentType(ContentType.JSON).header("Prefer", "wait=1")
+                .body(Map.of("query", CREATE_CART, "variables", Map.of("cartMask", newCartMask())))
+                .post("/graphql");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("Preference-Applied")).isEqualTo("wait=1");
+        assertThat(response.jsonPath().getString("data.createEmptyCart.__typename")).isEqualTo("OperationAccepted");
+    }
+
+    @Test
+    void aRequestWithoutAWaitPreferenceSaysNoneApplied() {
+        Response response = given().contentType(ContentType.JSON).header("Prefer", "respond-async, wait=soon")
+                .body(Map.of("query", CREATE_CART, "variables", Map.of("cartMask", newCartMask())))
+                .post("/graphql");
+
+        assertThat(response.header("Preference-Applied")).isNull();
+        assertThat(response.jsonPath().getString("data.createEmptyCart.__typename")).isEqualTo("OperationAccepted");
+    }
+
+    private void process(String... identifiers) {
+        OnVertx.await(() -> processor.process(List.of(identifiers)));
+    }
+
+    private static JsonObject state(JsonObject message) {
+        return message.getJsonObject("payload").getJsonObject("data").getJsonObject("operationStates");
+    }
+
+    private static String typename(JsonObject message) {
+        return "next".equals(message.getString("type")) ? state(message).getString("__typename") : null;
+    }
+
+    private static String identifier(Map<String, Object> state) {
+        return (String) state.get("identifier");
+    }
+}
