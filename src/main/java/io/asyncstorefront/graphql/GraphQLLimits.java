@@ -1,5 +1,7 @@
 package io.asyncstorefront.graphql;
 
+import java.time.Duration;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -43,4 +45,29 @@ public interface GraphQLLimits {
     /** The most top-level mutation fields one operation may have. */
     @WithDefault("10")
     int maxRootMutationFields();
+
+    /** GraphQL over WebSocket (SubscriptionSocket); the README lists these limits with the close codes. */
+    WebSocket websocket();
+
+    interface WebSocket {
+
+        /** The most subscriptions one connection runs at once; one more is answered with an error. */
+        @WithDefault("100")
+        int maxSubscriptions();
+
+        /** The most connections one instance holds; one more is refused at its handshake with 503. */
+        @WithDefault("10000")
+        int maxConnections();
+
+        /** How long a connection may take to send connection_init before it is closed with 4408. */
+        @WithDefault("10s")
+        Duration initTimeout();
+
+        /**
+         * How many messages may wait to be sent to one connection: a client that reads more slowly than its subscriptions
+         * produce is closed with 4413 rather than kept in memory.
+         */
+        @WithDefault("1000")
+        int maxPendingMessages();
+    }
 }

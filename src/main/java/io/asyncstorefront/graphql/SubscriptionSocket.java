@@ -56,13 +56,13 @@ class SubscriptionSocket {
     private static final Logger LOG = Logger.getLogger(SubscriptionSocket.class);
 
     private final RequestGate gate;
-    private final WebSocketLimits limits;
+    private final GraphQLLimits.WebSocket limits;
     private final Instance<ExecutionService> execution;
     private final AtomicInteger connections = new AtomicInteger();
 
-    SubscriptionSocket(RequestGate gate, WebSocketLimits limits, Instance<ExecutionService> execution) {
+    SubscriptionSocket(RequestGate gate, GraphQLLimits limits, Instance<ExecutionService> execution) {
         this.gate = gate;
-        this.limits = limits;
+        this.limits = limits.websocket();
         this.execution = execution;
     }
 
