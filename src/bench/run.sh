@@ -11,7 +11,7 @@
 # BENCH_DRAIN_OPS (100000), BENCH_DRAIN_WORKLOADS ("create-empty-cart"; add add-products add-hot-product to compare
 # the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_RETENTION_ROWS (10000000, the
 # retention phase's ledger), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
-# ("pgbench modes drain ledger"; also warmup, aot, stale, retention), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
+# ("pgbench modes drain ledger"; also follow, warmup, aot, stale, retention), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
 # BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it), BENCH_JAVA (the java
 # that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12), BENCH_TRAINING (s of
 # load in the aot phase, 60). The aot phase (JDK 25) trains an AOT cache with the benchmark's load; the phases after it
@@ -250,6 +250,45 @@ phase_modes() {
       "$(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVICE_PID/status")" "$pace" | tee -a "$TABLE"
     stop_service
   done
+}
+
+# follow_clients WAY CLIENTS SECONDS: prints FollowClients' RESULT line (src/bench/java, run from source by the JDK).
+follow_clients() {
+  java -XX:TieredStopAtLevel=1 "$BENCH_DIR/java/FollowClients.java" "$URL" "$1" "$2" "$3" | grep '^RESULT' ||
+    echo "RESULT requests=0 seconds=$3 p50_ms=- p99_ms=- errors=client-failed"
+}
+
+# The ways a client learns an operation's outcome, in one run of the async service: polling queue every 100 ms,
+# subscribing to operationStates, and asking the mutation's request to wait (Prefer: wait=10).
+phase_follow() {
+  local s0 p0 s1 p1 result
+  reset_database
+  start_service async all follow
+  setup_carts
+  log "follow: warming up for ${WARMUP}s of create-empty-cart, then each way for a third of that"
+  wrk_run create-empty-cart 64 "$WARMUP" >/dev/null
+  for way in poll subscribe wait; do follow_clients "$way" 64 $((WARMUP / 3)) >/dev/null; done
+  await_drained "$SETTLE"
+  psql_db -c "analyze"
+  {
+    echo
+    echo "| async createEmptyCart, then learn the outcome by | clients | outcomes/s | mutation sent → outcome known, p50 / p99 ms | CPU ms per outcome: service / PostgreSQL | errors |"
+    echo "|---|---|---|---|---|---|"
+  } | tee -a "$TABLE"
+  for way in poll subscribe wait; do
+    log "follow: $way, 64 clients"
+    s0=$(ticks "$SERVICE_PID"); p0=$(pg_ticks)
+    result=$(follow_clients "$way" 64 "$DURATION")
+    s1=$(ticks "$SERVICE_PID"); p1=$(pg_ticks)
+    awk -v w="$way" -v n="$(field requests "$result")" -v s="$(field seconds "$result")" \
+      -v p50="$(field p50_ms "$result")" -v p99="$(field p99_ms "$result")" -v cs=$((s1 - s0)) -v cp=$((p1 - p0)) \
+      -v errors="$(field errors "$result")" 'BEGIN {
+        per = n > 0 ? n : 1
+        printf "| %s | 64 | %.0f | %s / %s | %.2f / %.2f | %s |\n", w, n / s, p50, p99, 10 * cs / per, 10 * cp / per, errors
+      }' | tee -a "$TABLE"
+    await_drained "$SETTLE"
+  done
+  stop_service
 }
 
 # JDK 25's AOT cache (JEP 483, 514, 515): classes loaded and linked, and method profiles, recorded while the service
