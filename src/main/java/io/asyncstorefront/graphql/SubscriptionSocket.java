@@ -1,6 +1,7 @@
 package io.asyncstorefront.graphql;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +28,11 @@ import graphql.execution.ResultPath;
 import io.asyncstorefront.error.ErrorCode;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
@@ -208,18 +212,27 @@ class SubscriptionSocket {
             jakarta.json.JsonObject request = Json.createReader(new StringReader(payload.toString())).readObject();
             // On a context of its own, as an HTTP request's execution runs.
             Context duplicate = VertxContext.createNewDuplicatedContext(context);
-            duplicate.runOnContext(ignored -> execution.get().executeAsync(request, response -> {
-                ExecutionResult result = response.getExecutionResult();
-                if (!result.isDataPresent() || !(result.getData() instanceof Publisher<?>)) {
-                    // A document the schema refused, or a resolver that failed before its first state.
-                    subscriptions.remove(operation);
-                    send(new JsonObject().put("type", "error").put("id", operation).put("payload",
-                            new JsonObject(response.getExecutionResultAsString()).getJsonArray("errors",
-                                    new JsonArray())));
-                    return;
+            duplicate.runOnContext(ignored -> execution.get().executeAsync(request, new ExecutionResponseWriter() {
+                @Override
+                public void write(ExecutionResponse response) {
+                    ExecutionResult result = response.getExecutionResult();
+                    if (!result.isDataPresent() || !(result.getData() instanceof Publisher<?>)) {
+                        // A document the schema refused, or a resolver that failed before its first state.
+                        if (subscriptions.remove(operation, running)) {
+                            send(new JsonObject().put("type", "error").put("id", operation).put("payload",
+                                    new JsonObject(response.getExecutionResultAsString()).getJsonArray("errors",
+                                            new JsonArray())));
+                        }
+                        return;
+                    }
+                    Publisher<ExecutionResult> states = result.getData();
+                    states.subscribe(running);
                 }
-                Publisher<ExecutionResult> states = result.getData();
-                states.subscribe(running);
+
+                @Override
+                public void fail(Throwable failure) {
+                    running.onError(failure);
+                }
             }));
         }
 
@@ -228,23 +241,25 @@ class SubscriptionSocket {
                     .put("payload", new JsonObject(error.encode()).getJsonArray("errors")));
         }
 
-        /** Writes a message; a client with too many unwritten is closed, since its subscriptions outrun it. */
-        private void send(JsonObject message) {
+        /**
+         * Writes a message; a client with too many unwritten is closed, since its subscriptions outrun it. Completes once
+         * written; never, once the socket is closed.
+         */
+        private Future<Void> send(JsonObject message) {
             if (closed) {
-                return;
+                return Promise.<Void> promise().future();
             }
             if (pending.incrementAndGet() > limits.maxPendingMessages()) {
                 close(TOO_SLOW, "The client reads its messages too slowly");
-                return;
+                return Promise.<Void> promise().future();
             }
-            socket.writeTextMessage(message.encode()).onComplete(ignored -> pending.decrementAndGet());
+            return socket.writeTextMessage(message.encode()).onComplete(ignored -> pending.decrementAndGet());
         }
 
         private void close(short code, String reason) {
             if (!closed) {
                 closed = true;
-                // A close reason holds at most 123 bytes.
-                socket.close(code, reason.length() > 100 ? reason.substring(0, 100) : reason);
+                socket.close(code, withinCloseFrame(reason));
             }
         }
 
@@ -278,16 +293,20 @@ class SubscriptionSocket {
                 subscription.request(1);
             }
 
+            /** Asks for the next state once this one is written: a subscription holds at most one unwritten message. */
             @Override
             public void onNext(ExecutionResult result) {
+                if (cancelled) {
+                    return;
+                }
                 send(new JsonObject().put("type", "next").put("id", operation)
-                        .put("payload", new JsonObject(new ExecutionResponse(result).getExecutionResultAsString())));
-                subscription.request(1);
+                        .put("payload", new JsonObject(new ExecutionResponse(result).getExecutionResultAsString())))
+                        .onSuccess(ignored -> subscription.request(1));
             }
 
             @Override
             public void onError(Throwable failure) {
-                if (subscriptions.remove(operation) != null) {
+                if (subscriptions.remove(operation, this)) {
                     // As a failed resolver's error reads, by the error contract.
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause()
@@ -300,7 +319,7 @@ class SubscriptionSocket {
 
             @Override
             public void onComplete() {
-                if (subscriptions.remove(operation) != null) {
+                if (subscriptions.remove(operation, this)) {
                     send(new JsonObject().put("type", "complete").put("id", operation));
                 }
             }
@@ -313,5 +332,14 @@ class SubscriptionSocket {
                 }
             }
         }
+    }
+
+    /** A close reason holds at most 123 bytes of UTF-8. */
+    static String withinCloseFrame(String reason) {
+        String cut = reason;
+        while (cut.getBytes(StandardCharsets.UTF_8).length > 123) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut;
     }
 }

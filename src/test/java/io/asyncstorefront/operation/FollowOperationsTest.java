@@ -5,8 +5,10 @@ import static io.asyncstorefront.support.GraphQLClient.execute;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.asyncstorefront.operation.processing.OperationProcessor;
 import io.asyncstorefront.support.AcceptOnly;
+import io.asyncstorefront.support.Database;
 import io.asyncstorefront.support.OnVertx;
 import io.asyncstorefront.support.SubscriptionClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -45,11 +48,17 @@ class FollowOperationsTest {
             }
             """;
 
+    /* Waits on progress, however slow the machine. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
     @TestHTTPResource("/graphql")
     URI graphql;
 
     @Inject
     OperationProcessor processor;
+
+    @Inject
+    Database database;
 
     @Test
     void aSubscriptionGetsTheCurrentStateThenEachTransitionAsItCommitsAndCompletesOnceAllHaveEnded() throws Exception {
@@ -106,6 +115,43 @@ class FollowOperationsTest {
             }
         } finally {
             clients.forEach(SubscriptionClient::close);
+        }
+    }
+
+    @Test
+    void aTransitionCommittedWhileTheListeningConnectionIsLostIsReadWhenListeningResumes() throws Exception {
+        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
+            client.subscribe("1", FOLLOW, Map.of("ids", List.of(created)));
+            assertThat(typename(client.next())).isEqualTo("OperationAccepted");
+
+            await().atMost(PATIENCE).until(() -> database.stateListeners() == 1);
+            assertThat(database.cutStateListeners()).isEqualTo(1);
+            // Listening resumes after a pause: the commit's notice most likely reaches nobody.
+            process(created);
+
+            assertThat(client.untilEnd("1")).extracting(FollowOperationsTest::typename)
+                    .containsExactly("PersistOperationCompleted", null);
+            assertThat(database.stateListeners()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIdCompletedByTheClientServesItsNextSubscriptionAlone() throws Exception {
+        String first = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        String second = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
+            client.subscribe("s", FOLLOW, Map.of("ids", List.of(first)));
+            assertThat(typename(client.next())).isEqualTo("OperationAccepted");
+            client.send(new JsonObject().put("type", "complete").put("id", "s"));
+            client.subscribe("s", FOLLOW, Map.of("ids", List.of(second)));
+            assertThat(state(client.next()).getString("identifier")).isEqualTo(second);
+
+            process(first, second);
+
+            List<JsonObject> rest = client.untilEnd("s");
+            assertThat(rest).extracting(FollowOperationsTest::typename).containsExactly("PersistOperationCompleted", null);
+            assertThat(state(rest.get(0)).getString("identifier")).isEqualTo(second);
         }
     }
 

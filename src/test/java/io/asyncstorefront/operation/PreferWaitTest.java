@@ -31,4 +31,23 @@ class PreferWaitTest {
                 .isEqualTo("PersistOperationCompleted");
         assertThat(response.jsonPath().getList("data.createEmptyCart.changedEntities[0].identifiers")).containsExactly(cart);
     }
+
+    @Test
+    void theWaitBoundsTheWholeAnswerAndEachMutationOfTheRequestIsAnsweredItsFinalState() {
+        String first = newCartMask();
+        String second = newCartMask();
+        Response response = given().contentType(ContentType.JSON).header("Prefer", "wait=5")
+                .body(Map.of("query", """
+                        mutation Two($first: String!, $second: String!) {
+                          first: createEmptyCart(cartMask: $first) { __typename }
+                          second: createEmptyCart(cartMask: $second) { __typename }
+                        }
+                        """, "variables", Map.of("first", first, "second", second)))
+                .post("/graphql");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("Preference-Applied")).isEqualTo("wait=5");
+        assertThat(response.jsonPath().getString("data.first.__typename")).isEqualTo("PersistOperationCompleted");
+        assertThat(response.jsonPath().getString("data.second.__typename")).isEqualTo("PersistOperationCompleted");
+    }
 }

@@ -123,6 +123,25 @@ public class Database {
         return names;
     }
 
+    /**
+     * Cuts the connections that listen for operation state changes, as a database restart or a network fault would;
+     * answers how many were cut. An idle connection's last statement is its LISTEN.
+     */
+    public long cutStateListeners() {
+        return single("""
+                select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
+                where datname = current_database() and query = 'listen operation_states'
+                """).getLong(0);
+    }
+
+    /** How many connections listen for operation state changes. */
+    public long stateListeners() {
+        return single("""
+                select count(*) from pg_stat_activity
+                where datname = current_database() and query = 'listen operation_states'
+                """).getLong(0);
+    }
+
     /** Runs a statement of the test's own, such as a trigger that makes the database refuse some rows. */
     public void execute(String sql) {
         pool.query(sql).execute().await().indefinitely();

@@ -16,6 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PreferWait implements WaitPreference {
 
+    /* Where the request keeps when its wait ends. */
+    private static final String DEADLINE = PreferWait.class.getName() + ".deadline";
+
     private final Context context;
 
     public PreferWait(Context context) {
@@ -31,12 +34,18 @@ public class PreferWait implements WaitPreference {
             return Optional.empty();
         }
         OptionalLong seconds = HttpRequests.preferredWait(http.get().request().headers().getAll("Prefer"));
-        if (seconds.isEmpty() || seconds.getAsLong() == 0) {
+        long applied = Math.min(seconds.orElse(0), longest.toSeconds());
+        if (applied == 0) {
             return Optional.empty();
         }
-        Duration wait = Duration.ofSeconds(Math.min(seconds.getAsLong(), longest.toSeconds()));
-        // Set rather than added: every mutation of the request waits as long.
-        http.get().response().headers().set("Preference-Applied", "wait=" + wait.toSeconds());
-        return Optional.of(wait);
+        // The wait bounds the whole answer, as RFC 7240 has it: the request's later mutations wait what is left of it.
+        long now = System.nanoTime();
+        Long deadline = http.get().get(DEADLINE);
+        if (deadline == null) {
+            deadline = now + Duration.ofSeconds(applied).toNanos();
+            http.get().put(DEADLINE, deadline);
+            http.get().response().headers().set("Preference-Applied", "wait=" + applied);
+        }
+        return deadline - now > 0 ? Optional.of(Duration.ofNanos(deadline - now)) : Optional.empty();
     }
 }

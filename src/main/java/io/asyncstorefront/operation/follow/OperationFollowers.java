@@ -132,7 +132,12 @@ public class OperationFollowers {
     private void start(Follower follower) {
         notices.listen(this::changed, this::resumed);
         for (String identifier : follower.identifiers()) {
-            byOperation.computeIfAbsent(identifier, ignored -> ConcurrentHashMap.newKeySet()).add(follower);
+            // Added within compute, so that a release emptying the set meanwhile cannot drop it from the map.
+            byOperation.compute(identifier, (id, set) -> {
+                Set<Follower> following = set == null ? ConcurrentHashMap.newKeySet() : set;
+                following.add(follower);
+                return following;
+            });
         }
         read(follower.identifiers());
     }
@@ -184,21 +189,32 @@ public class OperationFollowers {
             return;
         }
         states.states(round).subscribe().with(found -> {
-            for (int i = 0; i < round.size(); i++) {
-                Set<Follower> following = byOperation.get(round.get(i));
-                if (following != null) {
-                    for (Follower follower : following) {
-                        follower.offer(round.get(i), found.get(i));
+            try {
+                for (int i = 0; i < round.size(); i++) {
+                    Set<Follower> following = byOperation.get(round.get(i));
+                    if (following != null) {
+                        for (Follower follower : following) {
+                            offer(follower, round.get(i), found.get(i));
+                        }
                     }
                 }
+            } finally {
+                next(); // whatever a follower did, the next read must run
             }
-            next();
         }, failure -> {
             LOG.warnf("Reading the states of %d followed operations failed; trying again in %d ms: %s", round.size(),
                     READ_RETRY.toMillis(), failure.toString());
             unread.addAll(round);
             Uni.createFrom().voidItem().onItem().delayIt().by(READ_RETRY).subscribe().with(ignored -> next());
         });
+    }
+
+    private static void offer(Follower follower, String identifier, OperationStateInterface state) {
+        try {
+            follower.offer(identifier, state);
+        } catch (RuntimeException failure) {
+            LOG.warnf("A follower of operation %s failed to take its state: %s", identifier, failure.toString());
+        }
     }
 
     private void next() {
