@@ -3,6 +3,9 @@
 -- retried dead letter, a synchronous request), notifies the channel operation_states with the identifiers whose status
 -- it changed. PostgreSQL delivers a notification on commit only, so a listener never hears of a state it cannot read,
 -- and every instance hears every transition whichever instance committed it.
+-- An operation accepted by the same transaction (a synchronous request, whose accepted_at is this transaction's now())
+-- is left out: nobody can follow it before the answer, which comes after the commit, and a notifying commit waits for
+-- every other notifying commit (PostgreSQL orders them one at a time: pgbench at 64 clients, a third of the commits/s).
 -- One trigger per statement, not per row: a batch of a thousand operations sends a handful of notifications. A
 -- notification's payload holds at most 8000 bytes: 190 identifiers of 40 characters and their commas fit in one.
 create function notify_operation_states() returns trigger language plpgsql as $$
@@ -13,7 +16,7 @@ begin
         select string_agg(changed.id, ',')
         from (select n.id, (row_number() over ()) / 190 as chunk
               from changed n join previous p on p.id = n.id
-              where p.status is distinct from n.status) as changed
+              where p.status is distinct from n.status and p.accepted_at <> now()) as changed
         group by changed.chunk
     loop
         perform pg_notify('operation_states', identifiers);

@@ -60,6 +60,18 @@ class ProcessingCostTest {
     }
 
     @Test
+    void aSyncMutationNotifiesNoStateChangeSinceNobodyCanFollowItsOperationBeforeItIsAnswered() {
+        createCartWithAProduct();
+
+        List<String> notices = database.stateNoticesDuring(() -> assertThat(
+                execute(CREATE_CART_STATE, Map.of("cartMask", newCartMask())).getString("data.createEmptyCart.__typename"))
+                .isEqualTo("PersistOperationCompleted"));
+
+        // A notice would serialise the commits of every request: PostgreSQL orders notifying commits one at a time.
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
     void processingOperationsAndRelayRoundsAddNoPlansToHibernatesQueryPlanCache() throws Throwable {
         createCartWithAProduct();
         long missesBefore = sessions.getStatistics().getQueryPlanCacheMissCount();

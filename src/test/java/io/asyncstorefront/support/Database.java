@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -140,6 +142,26 @@ public class Database {
                 select count(*) from pg_stat_activity
                 where datname = current_database() and query = 'listen operation_states'
                 """).getLong(0);
+    }
+
+    /**
+     * The payloads notified on the ledger's channel while the action ran, heard on a connection of the test's own: a
+     * marker notified afterwards arrives after every notice committed before it, so none is missed.
+     */
+    public List<String> stateNoticesDuring(Runnable action) {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        PgConnection listening = pool.getConnection().map(PgConnection::cast).await().indefinitely();
+        try {
+            listening.notificationHandler(notice -> heard.add(notice.getPayload()));
+            listening.query("listen operation_states").execute().await().indefinitely();
+            action.run();
+            execute("select pg_notify('operation_states', 'marker')");
+            await().atMost(Duration.ofSeconds(60)).until(() -> heard.contains("marker"));
+            return heard.subList(0, heard.indexOf("marker"));
+        } finally {
+            listening.query("unlisten *").execute().await().indefinitely();
+            listening.closeAndForget();
+        }
     }
 
     /** Runs a statement of the test's own, such as a trigger that makes the database refuse some rows. */
