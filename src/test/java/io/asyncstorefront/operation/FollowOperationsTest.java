@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ import io.vertx.core.json.JsonObject;
  * by itself: the test applies operations through the processor while a client follows them.
  */
 @QuarkusTest
-@TestProfile(AcceptOnly.class)
+@TestProfile(FollowOperationsTest.CheckedOften.class)
 class FollowOperationsTest {
 
     /** What a client selects of each state it is pushed. */
@@ -137,6 +138,24 @@ class FollowOperationsTest {
     }
 
     @Test
+    void aListeningConnectionThatStopsAnsweringIsReplacedAndWhatCommittedMeanwhileIsRead() throws Exception {
+        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
+            client.subscribe("1", FOLLOW, Map.of("ids", List.of(created)));
+            assertThat(typename(client.next())).isEqualTo("OperationAccepted");
+            await().atMost(PATIENCE).until(() -> database.stateListeners() == 1);
+
+            try (AutoCloseable stalled = database.stallStateListener()) {
+                // Its notice goes to the stalled connection, which delivers nothing until its check gives up on it.
+                process(created);
+
+                assertThat(client.untilEnd("1")).extracting(FollowOperationsTest::typename)
+                        .containsExactly("PersistOperationCompleted", null);
+            }
+        }
+    }
+
+    @Test
     void anIdCompletedByTheClientServesItsNextSubscriptionAlone() throws Exception {
         String first = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
         String second = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
@@ -214,5 +233,15 @@ class FollowOperationsTest {
 
     private static String identifier(Map<String, Object> state) {
         return (String) state.get("identifier");
+    }
+
+    /** Checks its listening connection every two seconds, so that a stalled one is replaced within the test. */
+    public static class CheckedOften extends AcceptOnly {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("operations.follow.listen-check", "2s");
+            return overrides;
+        }
     }
 }

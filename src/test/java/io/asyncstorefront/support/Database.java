@@ -136,6 +136,25 @@ public class Database {
                 """).getLong(0);
     }
 
+    /**
+     * Stops the backend process of the connection that listens for state changes (SIGSTOP), as a connection cut without a
+     * word leaves it: it answers nothing and is not closed. Closing the answer lets it go on.
+     */
+    public AutoCloseable stallStateListener() throws Exception {
+        String pid = single("""
+                select pid from pg_stat_activity
+                where datname = current_database() and query = 'listen operation_states'
+                """).getInteger(0).toString();
+        signal("STOP", pid);
+        return () -> signal("CONT", pid);
+    }
+
+    private static void signal(String signal, String pid) throws Exception {
+        if (new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
     /** How many connections listen for operation state changes. */
     public long stateListeners() {
         return single("""

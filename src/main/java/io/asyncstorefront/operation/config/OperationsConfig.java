@@ -170,6 +170,13 @@ public interface OperationsConfig {
         /** The longest that a mutation may wait for its operations to end (Prefer: wait=N, RFC 7240). */
         @WithDefault("10s")
         Duration maxWait();
+
+        /**
+         * How often the connection that listens for state changes is checked, and how long its check may take: a
+         * connection cut without a word (a failover, a network partition) would otherwise deliver nothing, unnoticed.
+         */
+        @WithDefault("15s")
+        Duration listenCheck();
     }
 
     interface Relay {

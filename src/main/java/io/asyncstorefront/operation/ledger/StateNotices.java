@@ -3,6 +3,7 @@ package io.asyncstorefront.operation.ledger;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.asyncstorefront.operation.config.OperationsConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgConnection;
@@ -29,15 +31,22 @@ public class StateNotices {
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
+    /* Answered at once by a live connection; a connection that no longer answers is taken again. */
+    private static final String CHECK = "select 1";
+    /* A connection given up on and answering after all goes back to the pool listening to nothing. */
+    private static final String UNLISTEN = "unlisten *";
+
     private final Pool pool;
+    private final Duration check;
     private Consumer<List<String>> heard;
     private Runnable resumed;
     private PgConnection connection;
     private boolean started;
     private volatile boolean stopped;
 
-    public StateNotices(Pool pool) {
+    public StateNotices(Pool pool, OperationsConfig config) {
         this.pool = pool;
+        this.check = config.follow().listenCheck();
     }
 
     /**
@@ -71,6 +80,7 @@ public class StateNotices {
                 return;
             }
             resumed.run();
+            checkLater(pg);
         }, failure -> {
             if (!stopped) {
                 LOG.warnf("Cannot listen for operation state changes, trying again in %d ms: %s",
@@ -78,6 +88,57 @@ public class StateNotices {
                 retry(nextRetry);
             }
         });
+    }
+
+    /**
+     * Checks the listening connection now and then. One that does not answer in time is given up and another taken; it
+     * is not closed, since closing would hand a dead connection back to the pool: should it answer later, it stops
+     * listening and goes back then.
+     */
+    private void checkLater(PgConnection pg) {
+        Uni.createFrom().voidItem().onItem().delayIt().by(check).subscribe().with(ignored -> {
+            if (!isListening(pg)) {
+                return;
+            }
+            AtomicBoolean settled = new AtomicBoolean();
+            pg.query(CHECK).execute().subscribe().with(answer -> {
+                if (!settled.getAndSet(true)) {
+                    checkLater(pg);
+                } else {
+                    pg.query(UNLISTEN).execute().onTermination().invoke(pg::closeAndForget).subscribe().with(
+                            done -> {
+                            }, failure -> {
+                            });
+                }
+            }, failure -> {
+                if (!settled.getAndSet(true) && giveUp(pg)) {
+                    LOG.warnf("The check of the connection that listens for operation state changes failed; "
+                            + "listening again: %s", failure.toString());
+                    pg.closeAndForget();
+                    retry(FIRST_RETRY);
+                }
+            });
+            Uni.createFrom().voidItem().onItem().delayIt().by(check).subscribe().with(late -> {
+                if (!settled.getAndSet(true) && giveUp(pg)) {
+                    LOG.warnf("The connection that listens for operation state changes did not answer its check "
+                            + "within %d ms; listening on another", check.toMillis());
+                    retry(FIRST_RETRY);
+                }
+            });
+        });
+    }
+
+    private synchronized boolean isListening(PgConnection pg) {
+        return connection == pg && !stopped;
+    }
+
+    /** Forgets the connection if it is still the one listening; answers whether it was. */
+    private synchronized boolean giveUp(PgConnection pg) {
+        if (connection != pg || stopped) {
+            return false;
+        }
+        connection = null;
+        return true;
     }
 
     private void lost(PgConnection pg) {
