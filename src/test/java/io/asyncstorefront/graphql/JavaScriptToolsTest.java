@@ -41,10 +41,11 @@ class JavaScriptToolsTest {
     void installTheTools() throws Exception {
         assumeTrue(runs("node", "--version") && runs("npm", "--version"), "Node.js and npm run this test");
         Files.createDirectories(TOOLS);
-        for (String file : List.of("package.json", "package-lock.json", "readme-session.mjs", "audit.mjs")) {
+        for (String file : List.of("package.json", "package-lock.json", "readme-session.mjs", "audit.mjs",
+                "subscription.mjs")) {
             Files.copy(SOURCES.resolve(file), TOOLS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        if (!Files.isDirectory(TOOLS.resolve("node_modules/graphql-http"))) {
+        if (!Files.isDirectory(TOOLS.resolve("node_modules/graphql-ws"))) { // the newest of the tools
             // Like a machine without Node.js, one that cannot reach the npm registry skips these tests.
             Run install = run("npm", "ci", "--no-audit", "--no-fund");
             assumeTrue(install.exit() == 0, () -> "npm ci could not install the tools:\n" + install.output());
@@ -68,6 +69,17 @@ class JavaScriptToolsTest {
         Run audit = run("node", "audit.mjs", graphql.toString());
 
         assertThat(audit.exit()).as("graphql-http's audit:%n%s", audit.output()).isZero();
+    }
+
+    /**
+     * graphql-ws's client, which GraphiQL (the GraphQL UI), Apollo Client's GraphQLWsLink and urql use, follows an
+     * operation to its final state over graphql-transport-ws. Node.js 20 has its WebSocket behind a flag.
+     */
+    @Test
+    void graphqlWsFollowsAnOperationToItsFinalState() throws Exception {
+        Run subscription = run("node", "--experimental-websocket", "subscription.mjs", graphql.toString());
+
+        assertThat(subscription.exit()).as("graphql-ws:%n%s", subscription.output()).isZero();
     }
 
     @Test

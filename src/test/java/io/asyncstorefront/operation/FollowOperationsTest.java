@@ -121,12 +121,9 @@ class FollowOperationsTest {
 
     @Test
     void aTransitionCommittedWhileTheListeningConnectionIsLostIsReadWhenListeningResumes() throws Exception {
-        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
         try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
-            client.subscribe("1", FOLLOW, Map.of("ids", List.of(created)));
-            assertThat(typename(client.next())).isEqualTo("OperationAccepted");
+            String created = followedWhileListening(client);
 
-            await().atMost(PATIENCE).until(() -> database.stateListeners() == 1);
             assertThat(database.cutStateListeners()).isEqualTo(1);
             // Listening resumes after a pause: the commit's notice most likely reaches nobody.
             process(created);
@@ -139,11 +136,8 @@ class FollowOperationsTest {
 
     @Test
     void aListeningConnectionThatStopsAnsweringIsReplacedAndWhatCommittedMeanwhileIsRead() throws Exception {
-        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
         try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
-            client.subscribe("1", FOLLOW, Map.of("ids", List.of(created)));
-            assertThat(typename(client.next())).isEqualTo("OperationAccepted");
-            await().atMost(PATIENCE).until(() -> database.stateListeners() == 1);
+            String created = followedWhileListening(client);
 
             try (AutoCloseable stalled = database.stallStateListener()) {
                 // Its notice goes to the stalled connection, which delivers nothing until its check gives up on it.
@@ -217,6 +211,15 @@ class FollowOperationsTest {
 
         assertThat(response.header("Preference-Applied")).isNull();
         assertThat(response.jsonPath().getString("data.createEmptyCart.__typename")).isEqualTo("OperationAccepted");
+    }
+
+    /** A new operation that the client follows as subscription "1", once this instance listens for state changes. */
+    private String followedWhileListening(SubscriptionClient client) throws InterruptedException {
+        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        client.subscribe("1", FOLLOW, Map.of("ids", List.of(created)));
+        assertThat(typename(client.next())).isEqualTo("OperationAccepted");
+        await().atMost(PATIENCE).until(() -> database.stateListeners() == 1);
+        return created;
     }
 
     private void process(String... identifiers) {
