@@ -1,8 +1,8 @@
 -- Whoever follows an operation (a subscription, a request that waits) learns of its transitions from the ledger itself:
 -- every statement that changes operations' statuses, on any path (a processor batch, a failed attempt, a cancellation, a
--- retried dead letter, a synchronous request), notifies the channel operation_states with the identifiers whose status
--- it changed. PostgreSQL delivers a notification on commit only, so a listener never hears of a state it cannot read,
--- and every instance hears every transition whichever instance committed it.
+-- retried dead letter, a synchronous request that applies earlier operations), notifies the channel operation_states
+-- with the identifiers whose status it changed. PostgreSQL delivers a notification on commit only, so a listener never
+-- hears of a state it cannot read, and every instance hears every transition whichever instance committed it.
 -- An operation accepted by the same transaction (a synchronous request, whose accepted_at is this transaction's now())
 -- is left out: nobody can follow it before the answer, which comes after the commit, and a notifying commit waits for
 -- every other notifying commit (PostgreSQL orders them one at a time: pgbench at 64 clients, a third of the commits/s).

@@ -105,10 +105,8 @@ public class StateNotices {
                 if (!settled.getAndSet(true)) {
                     checkLater(pg);
                 } else {
-                    pg.query(UNLISTEN).execute().onTermination().invoke(pg::closeAndForget).subscribe().with(
-                            done -> {
-                            }, failure -> {
-                            });
+                    pg.query(UNLISTEN).execute().subscribe().with(done -> pg.closeAndForget(),
+                            failure -> pg.closeAndForget());
                 }
             }, failure -> {
                 if (!settled.getAndSet(true) && giveUp(pg)) {
