@@ -8,6 +8,7 @@
 # and ledger phases; default 60: at 15, sync mode was still at half its steady rate when measured), BENCH_DURATION (s
 # per row, 20), BENCH_CLIENTS ("1 16 64"),
 # BENCH_MODES ("sync async"), BENCH_WORKLOADS ("create-empty-cart add-products add-hot-product poll-queue"),
+# BENCH_ITEMS_PER_CART (20: the products that add-products puts in one cart),
 # BENCH_DRAIN_OPS (100000), BENCH_DRAIN_WORKLOADS ("create-empty-cart"; add add-products add-hot-product to compare
 # the processor alone on them), BENCH_LEDGER_ROWS (1000000), BENCH_RETENTION_ROWS (10000000, the
 # retention phase's ledger), BENCH_SKIP_BUILD (1 to reuse target/quarkus-app), BENCH_PHASES
