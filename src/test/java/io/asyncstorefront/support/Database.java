@@ -18,6 +18,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class Database {
 
+    /* The connections that listen for state changes: an idle connection's last statement is its LISTEN. */
+    private static final String STATE_LISTENERS = """
+            from pg_stat_activity where datname = current_database() and query = 'listen operation_states'
+            """;
+
     private final Pool pool;
 
     public Database(Pool pool) {
@@ -127,13 +132,10 @@ public class Database {
 
     /**
      * Cuts the connections that listen for operation state changes, as a database restart or a network fault would;
-     * answers how many were cut. An idle connection's last statement is its LISTEN.
+     * answers how many were cut.
      */
     public long cutStateListeners() {
-        return single("""
-                select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
-                where datname = current_database() and query = 'listen operation_states'
-                """).getLong(0);
+        return single("select count(*) filter (where pg_terminate_backend(pid)) " + STATE_LISTENERS).getLong(0);
     }
 
     /**
@@ -141,10 +143,7 @@ public class Database {
      * word leaves it: it answers nothing and is not closed. Closing the answer lets it go on.
      */
     public AutoCloseable stallStateListener() throws Exception {
-        String pid = single("""
-                select pid from pg_stat_activity
-                where datname = current_database() and query = 'listen operation_states'
-                """).getInteger(0).toString();
+        String pid = single("select pid " + STATE_LISTENERS).getInteger(0).toString();
         signal("STOP", pid);
         return () -> signal("CONT", pid);
     }
@@ -157,10 +156,7 @@ public class Database {
 
     /** How many connections listen for operation state changes. */
     public long stateListeners() {
-        return single("""
-                select count(*) from pg_stat_activity
-                where datname = current_database() and query = 'listen operation_states'
-                """).getLong(0);
+        return single("select count(*) " + STATE_LISTENERS).getLong(0);
     }
 
     /**
