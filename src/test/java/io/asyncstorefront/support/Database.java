@@ -95,6 +95,25 @@ public class Database {
                 """, table).getLong(0);
     }
 
+    /** How many pages, of any table, the statements that name the table read since the last reset (cache or disk). */
+    public long pagesReadBy(String table) {
+        return single("""
+                select coalesce(sum(shared_blks_hit + shared_blks_read), 0) from pg_stat_statements
+                where query ~* ('\\m' || $1 || '\\M') and query !~* 'pg_stat_statements'
+                """, table).getLong(0);
+    }
+
+    /**
+     * Makes the table's statistics say that its pages hold no row and are all visible, as VACUUM ANALYZE leaves them
+     * when every row was deleted; PostgreSQL plans its statements anew on them.
+     */
+    public void statisticsOfAnEmptiedTable(String table) {
+        execute("update pg_class set reltuples = 0, relpages = greatest(pg_relation_size(oid) / 8192, 1),"
+                + " relallvisible = case relkind when 'r' then greatest(pg_relation_size(oid) / 8192, 1) else 0 end"
+                + " where oid = '" + table + "'::regclass"
+                + " or oid in (select indexrelid from pg_index where indrelid = '" + table + "'::regclass)");
+    }
+
     /** The given operations in the order they were accepted. */
     public List<String> inAcceptanceOrder(List<String> identifiers) {
         return ids("select id from operation where id = any($1) order by accepted_sequence", identifiers);

@@ -57,10 +57,9 @@ public class BatchStatements {
     /*
      * Each operation's place in the aggregates it changes, and the changes it waits for in those it reads, for the
      * operations that a batch names: one index lookup per operation and table (a lateral subquery that the planner may
-     * not flatten). Stated as operation_id = any(the identifiers), the planner chose, on statistics taken while few
-     * readers were unfinished, a scan of operation_read's whole primary key, which covers the selected columns: measured
-     * at 390 ms for a batch of 1,000 with 25,000 unfinished readers, against 4 ms by lookups, so that a backlog slowed
-     * every batch that should drain it.
+     * not flatten). The lookup in operation_read has one index that can serve it (V16): on statistics taken while no
+     * reader was unfinished, the planner read the whole primary key per operation instead, 390 ms to 2.2 s a batch
+     * under a backlog of 25,000 to 72,000 unfinished readers, so that a backlog slowed every batch that should drain it.
      */
     private static final String SEQUENCES_OF = """
             select cast(coalesce(json_agg(json_build_array(places.operation_id, places.aggregate_key, places.place,

@@ -48,8 +48,7 @@ public class DeadLetterRetries {
                 on conflict (aggregate_key) do nothing)
             insert into operation_read (aggregate_key, after_sequence, operation_id)
             select key, coalesce((select s.last_sequence from operation_sequence s where s.aggregate_key = key), 0), $1
-            from unnest($2::varchar[]) as key
-            on conflict do nothing
+            from (select distinct key from unnest($2::varchar[]) as key) as keys
             """;
 
     /* Accepted again with its attempts counted afresh; the relay republishes it after $2 ms if the caller's publish is lost. */
