@@ -11,8 +11,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -48,6 +51,9 @@ class FollowOperationsTest {
               }
             }
             """;
+
+    /* The operations this instance follows at most: more than one connection's subscriptions take. */
+    private static final int FOLLOWED_AT_MOST = 150;
 
     /* Waits on progress, however slow the machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -213,6 +219,45 @@ class FollowOperationsTest {
         assertThat(response.jsonPath().getString("data.createEmptyCart.__typename")).isEqualTo("OperationAccepted");
     }
 
+    @Test
+    void atItsLimitTheInstanceRefusesASubscriptionAndAnswersAMutationWithoutWaitingOrSayingSo() throws Exception {
+        List<String> created = IntStream.range(0, FOLLOWED_AT_MOST).mapToObj(i -> identifier(
+                execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"))).toList();
+        try (SubscriptionClient client = SubscriptionClient.initialised(graphql)) {
+            client.subscribe("100", FOLLOW, Map.of("ids", created.subList(0, 100)));
+            client.subscribe("rest", FOLLOW, Map.of("ids", created.subList(100, FOLLOWED_AT_MOST)));
+            Set<String> following = new HashSet<>();
+            while (following.size() < 2) {
+                following.add(client.next().getString("id"));
+            }
+            client.subscribe("one more", FOLLOW, Map.of("ids", List.of(created.get(0))));
+            JsonObject refused = nextOf(client, "one more");
+            JsonObject after = nextOf(client, "one more");
+            Response waited = given().contentType(ContentType.JSON).header("Prefer", "wait=5")
+                    .body(Map.of("query", CREATE_CART, "variables", Map.of("cartMask", newCartMask())))
+                    .post("/graphql");
+
+            // An execution's error, as graphql-transport-ws carries it: in the payload of a next, then complete.
+            assertThat(refused.getString("type")).isEqualTo("next");
+            assertThat(refused.getJsonObject("payload").getJsonArray("errors").getJsonObject(0).getJsonObject("extensions")
+                    .getString("code")).isEqualTo("UNAVAILABLE");
+            assertThat(after.getString("type")).isEqualTo("complete");
+            assertThat(after.getString("id")).isEqualTo("one more");
+            assertThat(waited.statusCode()).isEqualTo(200);
+            assertThat(waited.header("Preference-Applied")).isNull();
+            assertThat(waited.jsonPath().getString("data.createEmptyCart.__typename")).isEqualTo("OperationAccepted");
+        }
+    }
+
+    /** The next message for the subscription, skipping those for others. */
+    private static JsonObject nextOf(SubscriptionClient client, String id) throws InterruptedException {
+        JsonObject message = client.next();
+        while (!id.equals(message.getString("id"))) {
+            message = client.next();
+        }
+        return message;
+    }
+
     /** A new operation that the client follows as subscription "1", once this instance listens for state changes. */
     private String followedWhileListening(SubscriptionClient client) throws InterruptedException {
         String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
@@ -244,6 +289,7 @@ class FollowOperationsTest {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
             overrides.put("operations.follow.listen-check", "2s");
+            overrides.put("operations.follow.max-operations", String.valueOf(FOLLOWED_AT_MOST));
             return overrides;
         }
     }

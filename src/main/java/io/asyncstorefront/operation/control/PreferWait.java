@@ -26,7 +26,7 @@ public class PreferWait implements WaitPreference {
     }
 
     @Override
-    public Optional<Duration> waitOfCurrentMutation(Duration longest) {
+    public Optional<Wait> waitOfCurrentMutation(Duration longest) {
         DataFetchingEnvironment environment = context.unwrap(DataFetchingEnvironment.class);
         Optional<RoutingContext> http = environment == null ? Optional.empty()
                 : HttpRequests.of(environment.getGraphQlContext());
@@ -44,8 +44,11 @@ public class PreferWait implements WaitPreference {
         if (deadline == null) {
             deadline = now + Duration.ofSeconds(applied).toNanos();
             http.get().put(DEADLINE, deadline);
-            http.get().response().headers().set("Preference-Applied", "wait=" + applied);
         }
-        return deadline - now > 0 ? Optional.of(Duration.ofNanos(deadline - now)) : Optional.empty();
+        RoutingContext request = http.get();
+        return deadline - now > 0
+                ? Optional.of(new Wait(Duration.ofNanos(deadline - now),
+                        () -> request.response().headers().set("Preference-Applied", "wait=" + applied)))
+                : Optional.empty();
     }
 }

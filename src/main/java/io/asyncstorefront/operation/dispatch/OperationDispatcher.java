@@ -86,10 +86,11 @@ public class OperationDispatcher {
         }
         Uni<OperationStateInterface> state = submit(command, null,
                 key.map(given -> new IdempotencyClaim(given, 0, fingerprintOf(command))).orElse(null));
-        Optional<Duration> wait = config.role().accepts() ? waits.waitOfCurrentMutation(config.follow().maxWait())
+        Optional<WaitPreference.Wait> wait = config.role().accepts()
+                ? waits.waitOfCurrentMutation(config.follow().maxWait())
                 : Optional.empty();
-        return wait.map(within -> state.chain(accepted -> followers.finalStateWithin(accepted, within)))
-                .orElse(state);
+        return wait.map(asked -> state.chain(
+                accepted -> followers.finalStateWithin(accepted, asked.within(), asked.applied()))).orElse(state);
     }
 
     /** What a retry under the same idempotency key must ask again: the command's type and its input as stored. */

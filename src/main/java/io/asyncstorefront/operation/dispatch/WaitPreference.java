@@ -9,9 +9,13 @@ import java.util.Optional;
  */
 public interface WaitPreference {
 
+    /** The wait the request asks for, at most {@code longest}, if it asks for one; asked while the mutation's resolver runs. */
+    Optional<Wait> waitOfCurrentMutation(Duration longest);
+
     /**
-     * The wait the request asks for, at most {@code longest}, if it asks for one; asked while the mutation's resolver
-     * runs, and the request's answer then says that the wait applied.
+     * What is left of the request's wait, and how to tell its answer that the wait applied: once a mutation does wait,
+     * which it may not (this instance follows as many operations as it may).
      */
-    Optional<Duration> waitOfCurrentMutation(Duration longest);
+    record Wait(Duration within, Runnable applied) {
+    }
 }

@@ -84,10 +84,13 @@ public class OperationFollowers {
 
     /**
      * The operation's final state once it commits, if that is within {@code wait}, else {@code current}; also
-     * {@code current} when this instance follows as many operations as it may.
+     * {@code current}, at once, when this instance follows as many operations as it may. Runs {@code waiting} unless
+     * that is why it answers.
      */
-    public Uni<OperationStateInterface> finalStateWithin(OperationStateInterface current, Duration wait) {
+    public Uni<OperationStateInterface> finalStateWithin(OperationStateInterface current, Duration wait,
+            Runnable waiting) {
         if (Follower.isFinal(current)) {
+            waiting.run();
             return Uni.createFrom().item(current);
         }
         return Uni.createFrom().<OperationStateInterface> emitter(emitter -> {
@@ -108,6 +111,7 @@ public class OperationFollowers {
                 emitter.complete(current);
                 return;
             }
+            waiting.run();
             emitter.onTermination(() -> release(follower));
             start(follower);
         }).ifNoItem().after(wait).recoverWithItem(current);
