@@ -15,13 +15,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.asyncstorefront.operation.follow.OperationFollowers;
 import io.asyncstorefront.operation.processing.OperationProcessor;
+import io.asyncstorefront.operation.state.OperationAccepted;
 import io.asyncstorefront.support.AcceptOnly;
 import io.asyncstorefront.support.Database;
 import io.asyncstorefront.support.OnVertx;
@@ -31,6 +35,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -63,6 +70,10 @@ class FollowOperationsTest {
 
     @Inject
     OperationProcessor processor;
+    @Inject
+    OperationFollowers followers;
+    @Inject
+    Vertx vertx;
 
     @Inject
     Database database;
@@ -247,6 +258,20 @@ class FollowOperationsTest {
             assertThat(waited.header("Preference-Applied")).isNull();
             assertThat(waited.jsonPath().getString("data.createEmptyCart.__typename")).isEqualTo("OperationAccepted");
         }
+    }
+
+    @Test
+    void aWaitingRequestGoesOnOnItsOwnContextWhicheverThreadReadTheFinalState() throws Exception {
+        String created = identifier(execute(CREATE_CART, Map.of("cartMask", newCartMask())).getMap("data.createEmptyCart"));
+        Context request = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        CompletableFuture<Context> answeredOn = new CompletableFuture<>();
+        request.runOnContext(ignored -> followers.finalStateWithin(new OperationAccepted(created), PATIENCE, () -> {
+        }).subscribe().with(state -> answeredOn.complete(Vertx.currentContext()), answeredOn::completeExceptionally));
+        await().atMost(PATIENCE).until(() -> database.stateListeners() == 1);
+
+        process(created);
+
+        assertThat(answeredOn.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isSameAs(request);
     }
 
     /** The next message for the subscription, skipping those for others. */

@@ -23,6 +23,8 @@ import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Tells those who follow operations (subscriptions, requests that wait) each state their operations reach, from what the
@@ -93,7 +95,8 @@ public class OperationFollowers {
             waiting.run();
             return Uni.createFrom().item(current);
         }
-        return Uni.createFrom().<OperationStateInterface> emitter(emitter -> {
+        Context caller = Vertx.currentContext();
+        Uni<OperationStateInterface> answer = Uni.createFrom().<OperationStateInterface> emitter(emitter -> {
             Follower follower = new Follower(List.of(current.getIdentifier())) {
                 @Override
                 void reached(OperationStateInterface state) {
@@ -115,6 +118,8 @@ public class OperationFollowers {
             emitter.onTermination(() -> release(follower));
             start(follower);
         }).ifNoItem().after(wait).recoverWithItem(current);
+        // The state is read, or the wait runs out, on another thread: the request goes on on its own context.
+        return caller == null ? answer : answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private boolean admit(Follower follower) {
