@@ -99,7 +99,8 @@ public class Database {
     public long pagesReadBy(String table) {
         return single("""
                 select coalesce(sum(shared_blks_hit + shared_blks_read), 0) from pg_stat_statements
-                where query ~* ('\\m' || $1 || '\\M') and query !~* 'pg_stat_statements'
+                where dbid = (select oid from pg_database where datname = current_database())
+                and query ~* ('\\m' || $1 || '\\M') and query !~* 'pg_stat_statements'
                 """, table).getLong(0);
     }
 
@@ -108,10 +109,24 @@ public class Database {
      * when every row was deleted; PostgreSQL plans its statements anew on them.
      */
     public void statisticsOfAnEmptiedTable(String table) {
-        execute("update pg_class set reltuples = 0, relpages = greatest(pg_relation_size(oid) / 8192, 1),"
-                + " relallvisible = case relkind when 'r' then greatest(pg_relation_size(oid) / 8192, 1) else 0 end"
-                + " where oid = '" + table + "'::regclass"
-                + " or oid in (select indexrelid from pg_index where indrelid = '" + table + "'::regclass)");
+        single("""
+                with changed as (
+                    update pg_class set reltuples = 0, relpages = greatest(pg_relation_size(oid) / 8192, 1),
+                        relallvisible = case relkind when 'r' then greatest(pg_relation_size(oid) / 8192, 1) else 0 end
+                    where oid = cast($1 as regclass)
+                          or oid in (select indexrelid from pg_index where indrelid = cast($1 as regclass))
+                    returning 1)
+                select count(*) from changed
+                """, table);
+    }
+
+    /** Puts off the relay's next look at the operations by an hour, so that only the test applies them. */
+    public void postpone(List<String> identifiers) {
+        single("""
+                with postponed as (
+                    update operation set next_attempt_at = now() + interval '1 hour' where id = any($1) returning 1)
+                select count(*) from postponed
+                """, (Object) identifiers.toArray(String[]::new));
     }
 
     /** The given operations in the order they were accepted. */

@@ -19,6 +19,7 @@ import io.asyncstorefront.error.ErrorCode;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.operation.ledger.OperationStates;
 import io.asyncstorefront.operation.ledger.StateNotices;
+import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -47,10 +48,12 @@ public class OperationFollowers {
     private final Set<String> unread = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean reading = new AtomicBoolean();
 
-    public OperationFollowers(OperationStates states, StateNotices notices, OperationsConfig config) {
+    public OperationFollowers(OperationStates states, StateNotices notices, OperationsConfig config,
+            OperationMetrics metrics) {
         this.states = states;
         this.notices = notices;
         this.config = config;
+        metrics.following(followed);
     }
 
     /**
@@ -114,8 +117,8 @@ public class OperationFollowers {
                 emitter.complete(current);
                 return;
             }
-            waiting.run();
             emitter.onTermination(() -> release(follower));
+            waiting.run();
             start(follower);
         }).ifNoItem().after(wait).recoverWithItem(current);
         // The state is read, or the wait runs out, on another thread: the request goes on on its own context.

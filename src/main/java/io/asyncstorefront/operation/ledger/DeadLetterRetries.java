@@ -30,7 +30,8 @@ public class DeadLetterRetries {
 
     /*
      * A retried operation goes to the end of each of its aggregates' order, as if accepted now, and reads again what its
-     * command reads ($2), after the changes accepted so far.
+     * command reads ($2), after the changes accepted so far: once per aggregate, as nothing in operation_read rejects a
+     * duplicate (V16); its earlier reads were deleted when it failed (FailedAttempts).
      */
     private static final String REQUEUE = """
             with bumped as (

@@ -3,6 +3,7 @@ package io.asyncstorefront.operation.metrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,13 @@ public class OperationMetrics {
         Gauge.builder("operations.processing.lag", lagMillis, lag -> lag.get() / 1000.0)
                 .description("Age of the oldest unfinished operation")
                 .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** Serves how many operations the instance follows, against operations.follow.max-operations. */
+    public void following(AtomicInteger followed) {
+        Gauge.builder("operations.followed", followed, AtomicInteger::get)
+                .description("Operations followed by subscriptions and waiting requests")
                 .register(registry);
     }
 
