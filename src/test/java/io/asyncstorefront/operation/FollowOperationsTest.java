@@ -29,6 +29,7 @@ import io.asyncstorefront.operation.state.OperationStateInterface;
 import io.asyncstorefront.operation.state.PersistOperationCompleted;
 import io.asyncstorefront.support.AcceptOnly;
 import io.asyncstorefront.support.Database;
+import io.asyncstorefront.support.Metrics;
 import io.asyncstorefront.support.OnVertx;
 import io.asyncstorefront.support.SubscriptionClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -279,10 +280,7 @@ class FollowOperationsTest {
 
     /** How many operations the instance follows, as its metric says. */
     private static long followedOperations() {
-        String metrics = given().get("/q/metrics").asString();
-        return metrics.lines().filter(line -> line.matches("operations_followed[ {].*"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
-                .orElseThrow();
+        return Metrics.value("operations_followed").orElseThrow().longValue();
     }
 
     /** A new operation that the client follows as subscription "1", once this instance listens for state changes. */

@@ -3,7 +3,6 @@ package io.asyncstorefront.operation;
 import static io.asyncstorefront.support.GraphQLClient.createCart;
 import static io.asyncstorefront.support.GraphQLClient.newCartMask;
 import static io.asyncstorefront.support.GraphQLClient.queue;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,7 @@ import io.asyncstorefront.operation.ledger.FailedAttempts;
 import io.asyncstorefront.operation.ledger.InlineAcceptance;
 import io.asyncstorefront.operation.ledger.PlacedOperation;
 import io.asyncstorefront.operation.processing.OperationProcessor;
+import io.asyncstorefront.support.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -70,17 +70,14 @@ class OperationLifecycleTest {
         createCart(newCartMask());
 
         // The processor counts an operation just after its batch commits, so just after queue shows it final.
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(metrics())
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(Metrics.text())
                 .containsPattern("operations_accepted_total\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
                 .containsPattern("operations_completed_total\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
                 .containsPattern("operations_accept_latency_seconds_count\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
                 .containsPattern(
                         "operations_processing_latency_seconds_count\\{mutation=\"createEmptyCart\"[^}]*} [1-9]")
                 .containsPattern("operations_batch_size_count[^ ]* [1-9]")
-                .containsPattern("operations_processing_lag_seconds[^ ]* [0-9]"));
-    }
-
-    private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+                .containsPattern("operations_processing_lag_seconds[^ ]* [0-9]")
+                .containsPattern("operations_followed[^ ]* [0-9]"));
     }
 }

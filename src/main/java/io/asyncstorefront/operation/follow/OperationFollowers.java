@@ -21,6 +21,7 @@ import io.asyncstorefront.operation.ledger.OperationStates;
 import io.asyncstorefront.operation.ledger.StateNotices;
 import io.asyncstorefront.operation.metrics.OperationMetrics;
 import io.asyncstorefront.operation.state.OperationStateInterface;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -33,6 +34,7 @@ import io.vertx.core.Vertx;
  * followed here, however many follow them. Nothing waits on a thread, and nothing reads again for one follower.
  */
 @ApplicationScoped
+@Startup // so that its metric is served before anything is followed
 public class OperationFollowers {
 
     private static final Logger LOG = Logger.getLogger(OperationFollowers.class);
