@@ -15,7 +15,8 @@
 # ("pgbench modes drain ledger"; also follow, warmup, aot, stale, retention), BENCH_SETTLE (s to wait for a backlog to drain between async rows, 180),
 # BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it), BENCH_JAVA (the java
 # that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12), BENCH_TRAINING (s of
-# load in the aot phase, 60). The aot phase (JDK 25) trains an AOT cache with the benchmark's load; the phases after it
+# load in the aot phase, 60), BENCH_PREWARM (a load run before the warmup phase's slices, "WORKLOAD CLIENTS SECONDS":
+# "read-queue 16 30" shows what reads alone warm). The aot phase (JDK 25) trains an AOT cache with the benchmark's load; the phases after it
 # start the service with that cache.
 set -euo pipefail
 
@@ -140,6 +141,11 @@ stop_service() { kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>
 # rather than failing the run.
 ticks() { for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null || true; done | awk '{ t += $14 + $15 } END { print t + 0 }'; }
 pg_ticks() { ticks $(pgrep -x postgres | tr '\n' ' '); }
+# CPU ticks of the process's C1 and C2 compiler threads: what a warm-up spends compiling rather than serving.
+compiler_ticks() {
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '/\(C[12] CompilerThre/ { c = /\(C1/ ? 1 : 2; sub(/^.*\) /, ""); t[c] += $12 + $13 }
+    END { print t[1] + 0, t[2] + 0 }'
+}
 commits() { psql_db -c "select xact_commit from pg_stat_database where datname = '$DB'"; }
 unfinished() { psql_db -c "select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')"; }
 
@@ -320,20 +326,21 @@ phase_warmup() {
     echo
     echo "Warm-up: createEmptyCart, 64 clients, requests/s in 10 s slices from the first request; steady: the 20 s after them${BENCH_JAVA_OPTS:+ (JVM options: $BENCH_JAVA_OPTS)}${AOT_OPTS:+ (with $AOT_OPTS)}"
     echo
-    echo "| mode | java | slices (requests/s) | steady requests/s | 80% reached after | service CPU s in the slices |"
-    echo "|---|---|---|---|---|---|"
+    echo "| mode | java | slices (requests/s) | steady requests/s | 80% reached after | service CPU s in the slices | of which the JIT's C1 / C2 threads |"
+    echo "|---|---|---|---|---|---|---|"
   } | tee -a "$TABLE"
   for mode in $MODES; do
     reset_database
     start_service "$mode" all "warmup-$mode"
     setup_carts
-    local slices="" rates=() result s0 s1 steady reached="not within the slices" i
-    s0=$(ticks "$SERVICE_PID")
+    [ -z "${BENCH_PREWARM:-}" ] || log "before the slices: $(wrk_run ${BENCH_PREWARM})"
+    local slices="" rates=() result s0 s1 j0 j1 steady reached="not within the slices" i
+    s0=$(ticks "$SERVICE_PID"); j0=$(compiler_ticks "$SERVICE_PID")
     for i in $(seq 1 "$WARMUP_SLICES"); do
       result=$(wrk_run create-empty-cart 64 10)
       rates+=("$(awk -v r="$(field requests "$result")" -v s="$(field seconds "$result")" 'BEGIN { printf "%.0f", r / s }')")
     done
-    s1=$(ticks "$SERVICE_PID")
+    s1=$(ticks "$SERVICE_PID"); j1=$(compiler_ticks "$SERVICE_PID")
     result=$(wrk_run create-empty-cart 64 20)
     steady=$(awk -v r="$(field requests "$result")" -v s="$(field seconds "$result")" 'BEGIN { printf "%.0f", r / s }')
     for i in "${!rates[@]}"; do
@@ -342,8 +349,9 @@ phase_warmup() {
       fi
     done
     slices=$(IFS=' '; echo "${rates[*]}")
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$mode" "$("$JAVA" -version 2>&1 | head -1 | sed 's/"//g')" "$slices" \
-      "$steady" "$reached" "$(awk -v t=$((s1 - s0)) 'BEGIN { printf "%.1f", t / 100 }')" | tee -a "$TABLE"
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$mode" "$("$JAVA" -version 2>&1 | head -1 | sed 's/"//g')" "$slices" \
+      "$steady" "$reached" "$(awk -v t=$((s1 - s0)) 'BEGIN { printf "%.1f", t / 100 }')" \
+      "$(awk -v a="$j0" -v b="$j1" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.1f / %.1f", (y[1] - x[1]) / 100, (y[2] - x[2]) / 100 }')" | tee -a "$TABLE"
     stop_service
   done
 }
