@@ -22,7 +22,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-/** The packaged service (target/quarkus-app) running in production mode as a separate process. */
+/**
+ * The packaged service (target/quarkus-app) running in production mode as a separate process, on the JVM that
+ * {@code storefront.it.java} names (the image's runtime, newer than the build's; the pom sets it) or else the tests'
+ * own, with the JVM options of {@code storefront.it.java-options}.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final String QUEUE = """
@@ -49,8 +53,15 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess launch(int port, Map<String, String> environment, Path log) throws IOException {
         Path app = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"), "quarkus-run.jar");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", app.toString()))
+        String java = System.getProperty("storefront.it.java", "");
+        List<String> command = new ArrayList<>();
+        command.add(java.isBlank() ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : java);
+        String options = System.getProperty("storefront.it.java-options", "");
+        if (!options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", app.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
