@@ -16,8 +16,8 @@
 # BENCH_JAVA_OPTS (the service's JVM options, for example the heap that deploy/kubernetes gives it), BENCH_JAVA (the java
 # that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12), BENCH_TRAINING (s of
 # load in the aot phase, 60), BENCH_PREWARM (a load run before the warmup phase's slices, "WORKLOAD CLIENTS SECONDS":
-# "read-queue 16 30" shows what reads alone warm). The aot phase (JDK 25) trains an AOT cache with the benchmark's load; the phases after it
-# start the service with that cache.
+# "read-queue 16 30" shows what reads alone warm). The aot phase (JDK 25) trains an AOT cache with the benchmark's
+# load; the phases after it start the service with that cache.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -141,10 +141,12 @@ stop_service() { kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>
 # rather than failing the run.
 ticks() { for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null || true; done | awk '{ t += $14 + $15 } END { print t + 0 }'; }
 pg_ticks() { ticks $(pgrep -x postgres | tr '\n' ' '); }
-# CPU ticks of the process's C1 and C2 compiler threads: what a warm-up spends compiling rather than serving.
+# CPU ticks of the process's live C1 and C2 compiler threads: what a warm-up spends compiling rather than serving. A
+# thread that exits meanwhile is skipped, as in ticks; so are the ticks of compiler threads that the JVM has retired,
+# which it does only with more than one thread of a kind (more than two cores, or -XX:CICompilerCount).
 compiler_ticks() {
-  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '/\(C[12] CompilerThre/ { c = /\(C1/ ? 1 : 2; sub(/^.*\) /, ""); t[c] += $12 + $13 }
-    END { print t[1] + 0, t[2] + 0 }'
+  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } |
+    awk '/\(C[12] CompilerThre/ { c = /\(C1/ ? 1 : 2; sub(/^.*\) /, ""); t[c] += $12 + $13 } END { print t[1] + 0, t[2] + 0 }'
 }
 commits() { psql_db -c "select xact_commit from pg_stat_database where datname = '$DB'"; }
 unfinished() { psql_db -c "select count(*) from operation where status in ('ACCEPTED', 'IN_PROGRESS')"; }
@@ -324,7 +326,7 @@ phase_aot() {
 phase_warmup() {
   {
     echo
-    echo "Warm-up: createEmptyCart, 64 clients, requests/s in 10 s slices from the first request; steady: the 20 s after them${BENCH_JAVA_OPTS:+ (JVM options: $BENCH_JAVA_OPTS)}${AOT_OPTS:+ (with $AOT_OPTS)}"
+    echo "Warm-up: createEmptyCart, 64 clients, requests/s in 10 s slices from the first request; steady: the 20 s after them${BENCH_JAVA_OPTS:+ (JVM options: $BENCH_JAVA_OPTS)}${AOT_OPTS:+ (with $AOT_OPTS)}${BENCH_PREWARM:+ (after $BENCH_PREWARM)}"
     echo
     echo "| mode | java | slices (requests/s) | steady requests/s | 80% reached after | service CPU s in the slices | of which the JIT's C1 / C2 threads |"
     echo "|---|---|---|---|---|---|---|"

@@ -24,8 +24,8 @@ import io.restassured.response.Response;
 
 /**
  * The packaged service (target/quarkus-app) running in production mode as a separate process, on the JVM that
- * {@code storefront.it.java} names (the image's runtime, newer than the build's; the pom sets it) or else the tests'
- * own, with the JVM options of {@code storefront.it.java-options}.
+ * {@code storefront.it.java} names (the pom names a JDK 25, the image's major version, where one is installed) or else
+ * the tests' own, with the JVM options of {@code storefront.it.java-options}.
  */
 final class ServiceProcess implements AutoCloseable {
 
