@@ -118,9 +118,10 @@ reset_database() {
   start_broker
 }
 
-# start_service MODE ROLE LOGNAME [PORT]: sets SERVICE_PID.
+# start_service MODE ROLE LOGNAME [PORT]: sets SERVICE_PID, and SERVICE_READY_S to the seconds it took to report ready
+# (with STOREFRONT_WARM_UP_ENABLED=true in the environment, its rehearsal's too: README, "Warm-up").
 start_service() {
-  local port=${4:-$HTTP_PORT}
+  local port=${4:-$HTTP_PORT} started=$SECONDS
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PG_HOST:5432/$DB" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:5432/$DB" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
@@ -128,8 +129,11 @@ start_service() {
     QUARKUS_HTTP_PORT=$port OPERATIONS_MODE="$1" OPERATIONS_ROLE="$2" \
     "$JAVA" ${BENCH_JAVA_OPTS:-} $AOT_OPTS -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/service-$3.log" 2>&1 &
   SERVICE_PID=$!
-  for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ] && return
+  for _ in $(seq 1 600); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ]; then
+      SERVICE_READY_S=$((SECONDS - started)); return
+    fi
+    kill -0 "$SERVICE_PID" 2>/dev/null || break
     sleep 0.5
   done
   log "the service did not become ready (see $WORK/service-$3.log)"; exit 1
@@ -326,14 +330,15 @@ phase_aot() {
 phase_warmup() {
   {
     echo
-    echo "Warm-up: createEmptyCart, 64 clients, requests/s in 10 s slices from the first request; steady: the 20 s after them${BENCH_JAVA_OPTS:+ (JVM options: $BENCH_JAVA_OPTS)}${AOT_OPTS:+ (with $AOT_OPTS)}${BENCH_PREWARM:+ (after $BENCH_PREWARM)}"
+    echo "Warm-up: createEmptyCart, 64 clients, requests/s in 10 s slices from the first request; steady: the 20 s after them${BENCH_JAVA_OPTS:+ (JVM options: $BENCH_JAVA_OPTS)}${AOT_OPTS:+ (with $AOT_OPTS)}${BENCH_PREWARM:+ (after $BENCH_PREWARM)}${STOREFRONT_WARM_UP_ENABLED:+ (STOREFRONT_WARM_UP_ENABLED=$STOREFRONT_WARM_UP_ENABLED)}"
     echo
-    echo "| mode | java | slices (requests/s) | steady requests/s | 80% reached after | service CPU s in the slices | of which the JIT's C1 / C2 threads |"
-    echo "|---|---|---|---|---|---|---|"
+    echo "| mode | java | ready after | slices (requests/s) | steady requests/s | 80% reached after | service CPU s in the slices | of which the JIT's C1 / C2 threads |"
+    echo "|---|---|---|---|---|---|---|---|"
   } | tee -a "$TABLE"
   for mode in $MODES; do
     reset_database
     start_service "$mode" all "warmup-$mode"
+    local ready=$SERVICE_READY_S
     setup_carts
     [ -z "${BENCH_PREWARM:-}" ] || log "before the slices: $(wrk_run ${BENCH_PREWARM})"
     local slices="" rates=() result s0 s1 j0 j1 steady reached="not within the slices" i
@@ -351,7 +356,8 @@ phase_warmup() {
       fi
     done
     slices=$(IFS=' '; echo "${rates[*]}")
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$mode" "$("$JAVA" -version 2>&1 | head -1 | sed 's/"//g')" "$slices" \
+    printf '| %s | %s | %s s | %s | %s | %s | %s | %s |\n' "$mode" "$("$JAVA" -version 2>&1 | head -1 | sed 's/"//g')" \
+      "$ready" "$slices" \
       "$steady" "$reached" "$(awk -v t=$((s1 - s0)) 'BEGIN { printf "%.1f", t / 100 }')" \
       "$(awk -v a="$j0" -v b="$j1" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.1f / %.1f", (y[1] - x[1]) / 100, (y[2] - x[2]) / 100 }')" | tee -a "$TABLE"
     stop_service

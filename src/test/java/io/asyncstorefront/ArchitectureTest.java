@@ -81,6 +81,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.asyncstorefront.cart..", "io.asyncstorefront.catalog..", "io.asyncstorefront.customer..");
 
+    /** The warm-up rehearses through the HTTP port, as a client would: it knows no class of the features it runs. */
+    @ArchTest
+    static final ArchRule theWarmUpIsAClientOfThePublishedApi = noClasses()
+            .that().resideInAPackage("io.asyncstorefront.warmup..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.asyncstorefront..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage("io.asyncstorefront.warmup..",
+                            "io.asyncstorefront.operation.config.."))));
+
     @ArchTest
     static final ArchRule catalogAndCustomersKnowNothingOfCarts = noClasses()
             .that().resideInAnyPackage("io.asyncstorefront.catalog..", "io.asyncstorefront.customer..")

@@ -19,6 +19,7 @@ import io.asyncstorefront.graphql.GraphQLLimits;
 import io.asyncstorefront.operation.config.OperationsConfig;
 import io.asyncstorefront.support.ApplicationProperties;
 import io.asyncstorefront.support.MappingDefaults;
+import io.asyncstorefront.warmup.WarmUpConfig;
 import io.smallrye.config.SmallRyeConfig;
 
 /**
@@ -34,7 +35,7 @@ class ConfigurationDefaultsTest {
 
     /** Only the mappings, without application.properties: what they fall back to. */
     private static final SmallRyeConfig DEFAULTS = MappingDefaults.of(OperationsConfig.class, GraphQLLimits.class,
-            CartLimits.class);
+            CartLimits.class, WarmUpConfig.class);
 
     @Test
     void theReadmeStatesTheMappingsDefaults() throws IOException {

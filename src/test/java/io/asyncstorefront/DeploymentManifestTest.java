@@ -54,6 +54,9 @@ class DeploymentManifestTest {
         for (JsonNode deployment : deployments(objects)) {
             boolean api = "api".equals(environment(deployment).get("OPERATIONS_ROLE"));
             assertThat(selects(service.path("spec").path("selector"), deployment)).as(name(deployment)).isEqualTo(api);
+            // Only an instance that accepts mutations can rehearse them before it takes traffic.
+            assertThat(environment(deployment).get("STOREFRONT_WARM_UP_ENABLED")).as(name(deployment))
+                    .isEqualTo(api ? "true" : null);
         }
     }
 
