@@ -2,6 +2,8 @@ package io.asyncstorefront.warmup;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +17,7 @@ public interface WarmUpConfig {
 
     /** How many rehearsal clients run at once, each creating a cart, deleting it and reading both operations. */
     @WithDefault("8")
+    @Positive
     int clients();
 
     /** How long the JIT's compilers must have been nearly idle before the rehearsal ends. */

@@ -24,7 +24,8 @@ public class WarmUpReadiness implements HealthCheck {
         return switch (warmUp.stage()) {
             case OFF -> response.up().withData("rehearsal", "off").build();
             case RUNNING -> response.down().withData("rounds", warmUp.rounds()).build();
-            case FINISHED -> response.up().withData("rounds", warmUp.rounds()).build();
+            case FINISHED -> response.up().withData("rounds", warmUp.rounds()).withData("ended", warmUp.ending())
+                    .build();
         };
     }
 }

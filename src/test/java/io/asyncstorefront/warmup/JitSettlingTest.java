@@ -40,4 +40,12 @@ class JitSettlingTest {
         compiled += 2000;
         assertThat(settling.settledAfter(16_000, compiled)).isFalse();
     }
+
+    @Test
+    void aTenthOfTheWindowSpentCompilingIsNotYetSettled() {
+        JitSettling settling = new JitSettling(5000);
+        settling.settledAfter(0, 1000);
+        assertThat(settling.settledAfter(5000, 1500)).isFalse();
+        assertThat(settling.settledAfter(10_000, 1500)).isTrue();
+    }
 }
