@@ -17,7 +17,8 @@
 # that runs the service, default java), BENCH_WARMUP_SLICES (10 s slices of the warmup phase, 12), BENCH_TRAINING (s of
 # load in the aot phase, 60), BENCH_PREWARM (a load run before the warmup phase's slices, "WORKLOAD CLIENTS SECONDS":
 # "read-queue 16 30" shows what reads alone warm). The aot phase (JDK 25) trains an AOT cache with the benchmark's
-# load; the phases after it start the service with that cache.
+# load; the phases after it start the service with that cache. The service also takes its own settings from the
+# environment: STOREFRONT_WARM_UP_ENABLED=true makes each start rehearse before it is ready (README, "Warm-up").
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

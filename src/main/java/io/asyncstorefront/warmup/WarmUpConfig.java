@@ -15,8 +15,11 @@ public interface WarmUpConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** How many rehearsal clients run at once, each creating a cart, deleting it and reading both operations. */
-    @WithDefault("8")
+    /**
+     * How many rehearsal clients run at once, each creating a cart, deleting it and reading both operations: with 8,
+     * JDK 25's async rate after the rehearsal was further below its steady rate (README, "Warm-up").
+     */
+    @WithDefault("16")
     @Positive
     int clients();
 
