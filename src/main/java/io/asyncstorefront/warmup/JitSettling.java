@@ -19,8 +19,10 @@ final class JitSettling {
     private final long windowMillis;
     private final Deque<Sample> samples = new ArrayDeque<>();
 
-    JitSettling(long windowMillis) {
+    /** Counts from moment 0, when the compilers had spent compiledAtStart milliseconds. */
+    JitSettling(long windowMillis, long compiledAtStart) {
         this.windowMillis = windowMillis;
+        samples.addLast(new Sample(0, compiledAtStart));
     }
 
     /** Records the compilers' total time at a moment; true once the last full window was nearly idle. */

@@ -103,8 +103,7 @@ public class WarmUp {
         AtomicLong masks = new AtomicLong();
         long startedAt = System.nanoTime();
         long compiledAtStart = compiler.getTotalCompilationTime();
-        JitSettling settling = new JitSettling(config.settledFor().toMillis());
-        settling.settledAfter(0, compiledAtStart);
+        JitSettling settling = new JitSettling(config.settledFor().toMillis(), compiledAtStart);
         LOG.infof("Warm-up: rehearsing createEmptyCart, deleteCarts and queue with %d clients before reporting ready",
                 config.clients());
         long timer = vertx.setPeriodic(SAMPLE_MILLIS, tick -> {

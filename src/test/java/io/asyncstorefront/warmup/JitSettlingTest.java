@@ -8,7 +8,7 @@ class JitSettlingTest {
 
     @Test
     void notSettledBeforeAFullWindow() {
-        JitSettling settling = new JitSettling(5000);
+        JitSettling settling = new JitSettling(5000, 0);
         assertThat(settling.settledAfter(0, 0)).isFalse();
         assertThat(settling.settledAfter(4000, 0)).isFalse();
         assertThat(settling.settledAfter(5000, 0)).isTrue();
@@ -16,7 +16,7 @@ class JitSettlingTest {
 
     @Test
     void busyCompilersWithinTheWindowKeepItUnsettled() {
-        JitSettling settling = new JitSettling(5000);
+        JitSettling settling = new JitSettling(5000, 0);
         for (long second = 0; second <= 10; second++) {
             assertThat(settling.settledAfter(second * 1000, second * 800)).isFalse();
         }
@@ -24,7 +24,7 @@ class JitSettlingTest {
 
     @Test
     void settlesOnceTheLastWindowWasNearlyIdle() {
-        JitSettling settling = new JitSettling(5000);
+        JitSettling settling = new JitSettling(5000, 0);
         long compiled = 0;
         for (long second = 0; second <= 10; second++) {
             compiled += 900;
@@ -43,7 +43,7 @@ class JitSettlingTest {
 
     @Test
     void aTenthOfTheWindowSpentCompilingIsNotYetSettled() {
-        JitSettling settling = new JitSettling(5000);
+        JitSettling settling = new JitSettling(5000, 0);
         settling.settledAfter(0, 1000);
         assertThat(settling.settledAfter(5000, 1500)).isFalse();
         assertThat(settling.settledAfter(10_000, 1500)).isTrue();
